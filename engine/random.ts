@@ -7,8 +7,10 @@
  * "drive:truck-3"), so two variants of a scenario that differ elsewhere draw the same numbers for
  * the same purpose (common random numbers). Nothing here, or anywhere in zhanbao, calls Math.random.
  *
- * The generator is seedrandom's xor4096 (Brent's xorgens, period 2^4096 − 1, passes BigCrush; about
- * 15 ns a draw here, against about 45 ns for seedrandom's default ARC4).
+ * The generator is seedrandom's tychei (Neves and Araujo's Tyche-i, derived from ChaCha; period about
+ * 2^127; no systematic BigCrush failures reported). It costs about 15 ns a draw here, against about
+ * 45 ns for seedrandom's default ARC4, and about 1.2 µs to seed, against 3.9 µs for xor4096 — which
+ * matters, as a replication of the Liaoning baseline seeds some 250 streams.
  */
 import seedrandom from 'seedrandom';
 
@@ -28,7 +30,7 @@ export class RandomStream {
   private readonly prng: seedrandom.PRNG;
 
   constructor(readonly seed: string) {
-    this.prng = seedrandom.xor4096(seed);
+    this.prng = seedrandom.tychei(seed);
   }
 
   /** Uniform on [0, 1) with 53 random bits. */

@@ -13,7 +13,8 @@ export interface QueueOptions {
   service: () => number;
   /** Stop creating customers after this many (whichever comes first with `horizon`). */
   customers?: number;
-  /** Length of the run (units), statistics included from `warmup` on. */
+  /** Customers arrive until this time (units); time averages cover [warmup, horizon]; the customers
+   * still there finish afterwards, so every arrival in the window is counted. */
   horizon?: number;
   /** Statistics start here (units). Default 0. */
   warmup?: number;
@@ -85,18 +86,24 @@ export function runQueue(options: QueueOptions): QueueResult {
     desk.inUseStats!.reset(warmupTicks);
     desk.queueStats!.reset(warmupTicks);
   }
-  if (horizonTicks === Infinity) env.run();
-  else env.run({ until: horizonTicks });
-  const end = env.now;
-  const span = (end - warmupTicks) / ticksPerUnit;
+  // Time averages over [warm-up, horizon]; then no more arrivals, and the customers still in the
+  // system finish, so that every customer who arrived in the window counts (censoring the ones still
+  // waiting at the horizon would bias the mean wait down).
+  if (horizonTicks !== Infinity) env.run({ until: horizonTicks });
+  else env.run();
+  const end = horizonTicks === Infinity ? env.now : horizonTicks;
+  const l = inSystem.mean(end);
+  const lq = desk.queueStats!.mean(end);
+  const utilisation = desk.inUseStats!.mean(end) / servers;
+  env.run();
   return {
     served: waits.count,
     wq: waits.mean,
     w: sojourns.mean,
-    l: inSystem.mean(end),
-    lq: desk.queueStats!.mean(end),
-    utilisation: desk.inUseStats!.mean(end) / servers,
-    arrivalRate: arrivals / span,
+    l,
+    lq,
+    utilisation,
+    arrivalRate: arrivals / ((end - warmupTicks) / ticksPerUnit),
     events: env.eventsProcessed,
   };
 }

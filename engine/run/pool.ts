@@ -1,0 +1,26 @@
+/**
+ * A pool of worker threads (piscina) for replications. From source (tests, tsx) the workers load
+ * worker.ts through the same loader; from the esbuild bundle they load dist/worker.mjs.
+ */
+import { Piscina } from 'piscina';
+import type { ReplicationDigest } from '../summary.ts';
+import type { WorkerTask } from './worker.ts';
+
+const here = import.meta.url;
+const workerFile = here.endsWith('.ts') ? new URL('./worker.ts', here) : new URL('./worker.mjs', here);
+
+export class WorkerPool {
+  private readonly piscina: Piscina;
+
+  constructor(threads: number) {
+    this.piscina = new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  }
+
+  run(task: WorkerTask, signal?: AbortSignal): Promise<ReplicationDigest[]> {
+    return this.piscina.run(task, signal === undefined ? {} : { signal });
+  }
+
+  close(): Promise<void> {
+    return this.piscina.destroy();
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Running many replications: in this thread, or spread over worker threads. Each replication's
+ * random streams come from (seed, replication index) alone, and the results are put back in index
+ * order, so the answer is the same for any number of workers.
+ */
+import { prepareModel, simulate, type PreparedModel, type ReplicationResult } from '../model/build.ts';
+import type { ModelInput } from '../model/input.ts';
+import type { ReplicationDigest } from '../summary.ts';
+import { WorkerPool } from './pool.ts';
+
+export interface ReplicateOptions {
+  replications: number;
+  seed: string | number;
+  /** Index of the first replication (default 0): replications first .. first + replications − 1. */
+  firstReplication?: number;
+  /** Worker threads; 1 runs in this thread. Default 1. */
+  workers?: number;
+  /** Replications per task sent to a worker. */
+  chunkSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** What is kept of a replication for summaries (no trips, no trace). */
+export function digestOf(r: ReplicationResult): ReplicationDigest {
+  return { replication: r.replication, missions: r.missions, depots: r.depots, events: r.events };
+}
+
+/** Runs the given replications in this thread. */
+export function runIndices(model: ModelInput | PreparedModel, seed: string | number, indices: readonly number[]): ReplicationDigest[] {
+  const prepared = 'routes' in model ? model : prepareModel(model);
+  return indices.map((replication) => digestOf(simulate(prepared, { seed, replication })));
+}
+
+function chunks(first: number, count: number, size: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < count; i += size) out.push(Array.from({ length: Math.min(size, count - i) }, (_, k) => first + i + k));
+  return out;
+}
+
+/**
+ * Runs `replications` replications and returns their digests in index order.
+ * @throws the first replication's error (a LimitExceeded, say), or AbortError if `signal` aborts.
+ */
+export async function runReplications(input: ModelInput, options: ReplicateOptions): Promise<ReplicationDigest[]> {
+  const { replications, seed, firstReplication = 0, workers = 1, onProgress, signal } = options;
+  if (!Number.isSafeInteger(replications) || replications < 1) throw new RangeError(`replications must be a whole number ≥ 1; got ${replications}`);
+  if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number ≥ 1; got ${workers}`);
+  const size = options.chunkSize ?? Math.max(1, Math.min(50, Math.ceil(replications / (workers * 8))));
+  const parts = chunks(firstReplication, replications, size);
+  const results: ReplicationDigest[][] = [];
+  let done = 0;
+  if (workers === 1) {
+    const prepared = prepareModel(input);
+    for (const part of parts) {
+      signal?.throwIfAborted();
+      results.push(runIndices(prepared, seed, part));
+      done += part.length;
+      onProgress?.(done, replications);
+      // Let timers and signals through between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } else {
+    const pool = new WorkerPool(workers);
+    try {
+      await Promise.all(
+        parts.map(async (part, i) => {
+          results[i] = await pool.run({ input, seed, indices: part }, signal);
+          done += part.length;
+          onProgress?.(done, replications);
+        }),
+      );
+    } finally {
+      await pool.close();
+    }
+  }
+  return results.flat().sort((a, b) => a.replication - b.replication);
+}

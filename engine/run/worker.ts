@@ -1,0 +1,13 @@
+/** Worker thread entry: runs a chunk of replications and returns their digests. */
+import type { ModelInput } from '../model/input.ts';
+import { runIndices } from './replicate.ts';
+
+export interface WorkerTask {
+  input: ModelInput;
+  seed: string | number;
+  indices: number[];
+}
+
+export default function runTask(task: WorkerTask) {
+  return runIndices(task.input, task.seed, task.indices);
+}
