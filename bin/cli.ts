@@ -1,0 +1,231 @@
+/**
+ * The zhanbao command line (bin/zhanbao.ts runs it). The verdict goes to stdout (the same bytes for the same scenario and seed);
+ * progress and timings go to stderr. Exit codes: 0 ran (whatever the verdict), 2 bad input or usage,
+ * 3 a target missed with --fail-on-miss, 1 an unexpected failure.
+ */
+import { availableParallelism } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { stringify as toYaml } from 'yaml';
+import { SimError } from '../engine/kernel/index.ts';
+import { renderText } from '../engine/report/text.ts';
+import { runReplications } from '../engine/run/replicate.ts';
+import { summarise, type RunSummary } from '../engine/summary.ts';
+import { formatIssues, hourOfDay, loadScenario, readDocument, shippedScenarios, type LoadResult } from '../scenarios/index.ts';
+
+const VERSION = '0.1.0';
+
+class UsageError extends Error {}
+
+const HELP: Record<string, string> = {
+  main: `zhanbao ${VERSION} — discrete-event simulation of Liaoning's fire-and-rescue logistics (战勤保障)
+
+Usage: zhanbao <command> [options]
+
+Commands:
+  run <scenario>        simulate a scenario and print the verdict per target
+  validate <scenario>   check a scenario file and list every problem
+  scenarios             list the shipped scenarios
+  show <scenario>       print a scenario with extends, defaults and overrides applied (YAML)
+
+<scenario> is a shipped id (see \`zhanbao scenarios\`) or a path to a .yaml or .json file.
+Run \`zhanbao <command> --help\` for a command's options.`,
+  run: `Usage: zhanbao run <scenario> [options]
+
+Simulates the scenario and prints one row per target: P(on time) with its interval, median and
+P95 completion, the bottleneck and the verdict (MET / AT RISK / NOT MET).
+
+Options:
+  -n, --replications N   replications (default: the scenario's run.replications)
+  -s, --seed S           base seed (default: the scenario's run.seed)
+      --set path=value   override one value, e.g. --set depots.fushun-national.docks=14 (repeatable)
+      --patch FILE       apply a JSON merge patch (RFC 7396) from a .json or .yaml file (repeatable)
+  -w, --workers N        worker threads (default: all cores); the result does not depend on it
+      --json FILE        also write the full results as JSON
+      --fail-on-miss     exit with 3 if any target is not MET (for scripts)
+  -q, --quiet            no progress on stderr
+  -h, --help             this help`,
+  validate: `Usage: zhanbao validate <scenario> [--set path=value ...] [--patch FILE ...]
+
+Checks the scenario (shape, units, ids, routes) and prints every problem with its place in the
+file; exits 0 if valid, 2 if not.`,
+  scenarios: `Usage: zhanbao scenarios
+
+Lists the shipped scenarios with a one-line description.`,
+  show: `Usage: zhanbao show <scenario> [--set path=value ...] [--patch FILE ...]
+
+Prints the scenario as the simulator sees it: extends, defaults and overrides applied.`,
+};
+
+const overrideOptions = {
+  set: { type: 'string', multiple: true },
+  patch: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number ≥ 1; got "${value}"`);
+  return n;
+}
+
+function load(ref: string | undefined, values: { set?: string[]; patch?: string[] }): Extract<LoadResult, { ok: true }> {
+  if (ref === undefined) throw new UsageError('give a scenario: a shipped id (see `zhanbao scenarios`) or a file path');
+  const patches = (values.patch ?? []).map((file) => {
+    const read = readDocument(file);
+    if (!read.ok) throw new InputError(formatIssues([read.issue]));
+    return read.document;
+  });
+  const loaded = loadScenario(ref, { patches, sets: values.set ?? [] });
+  if (!loaded.ok) throw new InputError(formatIssues(loaded.issues));
+  return loaded;
+}
+
+class InputError extends Error {}
+
+async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...overrideOptions,
+    replications: { type: 'string', short: 'n' },
+    seed: { type: 'string', short: 's' },
+    workers: { type: 'string', short: 'w' },
+    json: { type: 'string' },
+    'fail-on-miss': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) return help('run');
+  if (positionals.length > 1) throw new UsageError(`run takes one scenario; got ${positionals.join(' ')}`);
+  const sets = [...(values.set ?? [])];
+  const replicationsArg = positiveInt('replications', values.replications);
+  if (replicationsArg !== undefined) sets.push(`run.replications=${replicationsArg}`);
+  if (values.seed !== undefined) sets.push(`run.seed=${JSON.stringify(/^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed)}`);
+  const loaded = load(positionals[0], { ...values, set: sets });
+  const { scenario, model } = loaded;
+  const replications = scenario.run.replications;
+  const workers = positiveInt('workers', values.workers) ?? (replications >= 200 ? Math.min(availableParallelism(), 8) : 1);
+  const quiet = values.quiet === true || !process.stderr.isTTY;
+  const started = performance.now();
+  let lastShown = 0;
+  const digests = await runReplications(model, {
+    replications,
+    seed: scenario.run.seed,
+    workers,
+    onProgress: (done, total) => {
+      if (quiet || (done < total && performance.now() - lastShown < 200)) return;
+      lastShown = performance.now();
+      process.stderr.write(`\r  ${done}/${total} replications`);
+      if (done === total) process.stderr.write('\n');
+    },
+  });
+  const summary = summarise(model, digests, scenario.run.seed, scenario.run.requiredConfidence);
+  const id = loaded.file === null ? 'inline' : scenarioId(loaded.file);
+  process.stdout.write(
+    renderText(summary, {
+      scenarioId: id,
+      title: scenario.title,
+      alert: scenario.alert.timeOfDay,
+      night: isNight(scenario.alert.timeOfDay, scenario.night.from, scenario.night.to),
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (!values.quiet) process.stderr.write(`${replications} replications in ${seconds.toFixed(1)} s on ${workers} worker${workers > 1 ? 's' : ''} (${summary.events.toLocaleString('en')} events)\n`);
+  if (values.json !== undefined) {
+    writeFileSync(values.json, `${toJson({ scenario: id, title: scenario.title, summary })}\n`);
+    if (!values.quiet) process.stderr.write(`results written to ${values.json}\n`);
+  }
+  return values['fail-on-miss'] && summary.missions.some((m) => m.verdict !== 'MET') ? 3 : 0;
+}
+
+function scenarioId(file: string): string {
+  const shipped = shippedScenarios().find((s) => s.file === file);
+  return shipped?.id ?? file;
+}
+
+function isNight(alert: string, from: string, to: string): boolean {
+  const [a, f, t] = [alert, from, to].map(hourOfDay) as [number, number, number];
+  return f > t ? a >= f || a < t : a >= f && a < t;
+}
+
+/** JSON with infinite times (a target never reached) as null. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+}
+
+function validate(args: string[]): number {
+  const { values, positionals } = parse(args, overrideOptions);
+  if (values.help) return help('validate');
+  const loaded = load(positionals[0], values);
+  const s = loaded.scenario;
+  process.stdout.write(
+    `${positionals[0]}: valid — ${Object.keys(s.depots).length} depots, ${Object.keys(s.fleets).length} fleets, ${Object.keys(s.missions).length} missions, ${Object.keys(s.conditions).length} conditions\n`,
+  );
+  return 0;
+}
+
+function listScenarios(args: string[]): number {
+  const { values } = parse(args, { help: { type: 'boolean', short: 'h' } });
+  if (values.help) return help('scenarios');
+  const list = shippedScenarios();
+  const width = Math.max(...list.map((s) => s.id.length));
+  for (const s of list) process.stdout.write(`${s.id.padEnd(width)}  ${s.title}\n`);
+  return 0;
+}
+
+function show(args: string[]): number {
+  const { values, positionals } = parse(args, overrideOptions);
+  if (values.help) return help('show');
+  const loaded = load(positionals[0], values);
+  process.stdout.write(toYaml(loaded.scenario, { lineWidth: 120 }));
+  return 0;
+}
+
+function help(topic: string): number {
+  process.stdout.write(`${HELP[topic]}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
+  run,
+  validate,
+  scenarios: listScenarios,
+  show,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return help('main');
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const handler = COMMANDS[command];
+  try {
+    if (handler === undefined) throw new UsageError(`unknown command "${command}"; try: ${Object.keys(COMMANDS).join(', ')}`);
+    return await handler(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`zhanbao: ${error.message}\nRun \`zhanbao ${handler === undefined ? '' : `${command} `}--help\` for usage.\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`zhanbao: the scenario has problems:\n${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof SimError || (error as Error)?.name === 'LimitExceeded') {
+      process.stderr.write(`zhanbao: ${(error as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`zhanbao: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
