@@ -4,10 +4,11 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { projectRoot } from '../engine/paths.ts';
 
-export const shippedDir = fileURLToPath(new URL('../scenarios/shipped/', import.meta.url));
+/** The folder of the shipped scenarios. */
+export const shippedDir = (): string => path.join(projectRoot(), 'scenarios', 'shipped');
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -21,7 +22,7 @@ export interface ShippedScenario {
 /** The file of shipped scenario `id`, or null. Only plain ids are accepted: no paths, no dots. */
 export function shippedScenarioFile(id: string): string | null {
   if (!ID.test(id)) return null;
-  const file = path.join(shippedDir, `${id}.yaml`);
+  const file = path.join(shippedDir(), `${id}.yaml`);
   return existsSync(file) ? file : null;
 }
 
@@ -39,11 +40,11 @@ export function resolveScenarioRef(ref: string, baseDir: string): string | null 
 
 /** Shipped scenarios with their titles and descriptions, sorted by id. */
 export function shippedScenarios(): ShippedScenario[] {
-  return readdirSync(shippedDir)
+  return readdirSync(shippedDir())
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .map((f) => {
-      const file = path.join(shippedDir, f);
+      const file = path.join(shippedDir(), f);
       const doc = (parseYaml(readFileSync(file, 'utf8'), { merge: true }) ?? {}) as { title?: string; description?: string };
       return { id: f.slice(0, -5), title: doc.title ?? '', description: (doc.description ?? '').trim(), file };
     });

@@ -3,13 +3,13 @@
  * per-person kit (kit.csv). Each row keeps its source; see seeds/README.md.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../engine/paths.ts';
 import { parse } from 'csv-parse/sync';
 import type { LinkInput, NodeInput, RoadClass } from '../engine/model/input.ts';
 
-const seedsDir = new URL('../seeds/data/', import.meta.url);
-
 function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(new URL(file, seedsDir), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  return parse(readFileSync(path.join(projectRoot(), 'seeds', 'data', file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
 }
 
 /** Road classes of links.csv, mapped to the model's. */

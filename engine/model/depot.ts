@@ -102,8 +102,10 @@ export class Depot {
   }
 
   private fitsSomething(mission: Mission, capacity: Capacity): boolean {
-    const avail = this.available(mission);
-    return this.modules.some((m) => avail.get(m.id)! > 0 && fits(m, capacity));
+    for (const m of this.modules) {
+      if (this.stock.get(m.id)! > 0 && mission.required.get(m.id)! > mission.shipped.get(m.id)! && fits(m, capacity)) return true;
+    }
+    return false;
   }
 
   /**

@@ -2,18 +2,20 @@
  * A pool of worker threads (piscina) for replications. From source (tests, tsx) the workers load
  * worker.ts through the same loader; from the esbuild bundle they load dist/worker.mjs.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { projectRoot, runningFromSource } from '../paths.ts';
 import type { ReplicationDigest } from '../summary.ts';
 import type { WorkerTask } from './worker.ts';
 
-const here = import.meta.url;
-const workerFile = here.endsWith('.ts') ? new URL('./worker.ts', here) : new URL('./worker.mjs', here);
+const workerFile = () => pathToFileURL(path.join(projectRoot(), runningFromSource() ? 'engine/run/worker.ts' : 'dist/worker.mjs'));
 
 export class WorkerPool {
   private readonly piscina: Piscina;
 
   constructor(threads: number) {
-    this.piscina = new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+    this.piscina = new Piscina({ filename: workerFile().href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   }
 
   run(task: WorkerTask, signal?: AbortSignal): Promise<ReplicationDigest[]> {
