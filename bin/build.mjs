@@ -1,7 +1,7 @@
 // Bundles the entry points with esbuild into dist/ (about 0.2 s). Bundling tree-shakes mathjs (whose
 // full import costs 0.5–0.8 s) and avoids tsx's start-up, so the CLI starts in about 0.1 s.
 import { build } from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,10 +12,11 @@ const add = (out, file) => {
 };
 add('zhanbao', 'bin/zhanbao.ts');
 add('worker', 'engine/run/worker.ts');
-add('server', 'api/server.ts');
 for (const f of readdirSync(path.join(root, 'bench'))) {
   if (f.endsWith('.ts')) entries[`bench/${f.slice(0, -3)}`] = path.join(root, 'bench', f);
 }
+
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 
 await build({
   entryPoints: entries,
@@ -25,6 +26,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   sourcemap: true,
   packages: 'bundle',
   external: ['better-sqlite3', 'piscina', 'fastify', '@fastify/*', 'pino', 'thread-stream'],

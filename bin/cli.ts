@@ -27,6 +27,7 @@ Commands:
   validate <scenario>   check a scenario file and list every problem
   scenarios             list the shipped scenarios
   show <scenario>       print a scenario with extends, defaults and overrides applied (YAML)
+  serve                 start the what-if HTTP API (OpenAPI at /openapi.json, docs at /docs)
 
 <scenario> is a shipped id (see \`zhanbao scenarios\`) or a path to a .yaml or .json file.
 Run \`zhanbao <command> --help\` for a command's options.`,
@@ -55,6 +56,25 @@ Lists the shipped scenarios with a one-line description.`,
   show: `Usage: zhanbao show <scenario> [--set path=value ...] [--patch FILE ...]
 
 Prints the scenario as the simulator sees it: extends, defaults and overrides applied.`,
+  serve: `Usage: zhanbao serve [options]
+
+Starts the what-if HTTP API. Flags override environment variables, which override the defaults.
+
+Options (environment variable, default):
+      --port P              PORT, 8080 (0: any free port)
+      --host H              HOST, 127.0.0.1
+      --db FILE             ZHANBAO_DB, zhanbao-history.sqlite (the run history; kept across restarts)
+      --workers N           ZHANBAO_WORKERS, all cores (at most 8): threads that run simulations
+      --max-replications N  ZHANBAO_MAX_REPLICATIONS, 5000 per request
+      --max-variants N      ZHANBAO_MAX_VARIANTS, 10 per comparison
+      --max-horizon-h H     ZHANBAO_MAX_HORIZON_H, 720 simulated hours
+      --max-concurrent N    ZHANBAO_MAX_CONCURRENT, 4 runs at once (more get 429)
+      --run-timeout-s S     ZHANBAO_RUN_TIMEOUT_S, 60 (a longer run is stopped: 504)
+      --max-body-bytes N    ZHANBAO_MAX_BODY_BYTES, 1048576 (larger bodies get 413)
+      --log-level L         ZHANBAO_LOG_LEVEL, info
+  -h, --help                this help
+
+Stops gracefully on SIGINT or SIGTERM.`,
 };
 
 const overrideOptions = {
@@ -82,15 +102,23 @@ function load(ref: string | undefined, values: { set?: string[]; patch?: string[
   if (ref === undefined) throw new UsageError('give a scenario: a shipped id (see `zhanbao scenarios`) or a file path');
   const patches = (values.patch ?? []).map((file) => {
     const read = readDocument(file);
-    if (!read.ok) throw new InputError(formatIssues([read.issue]));
+    if (!read.ok) throw new InputError(formatIssues([read.issue]), true);
     return read.document;
   });
   const loaded = loadScenario(ref, { patches, sets: values.set ?? [] });
-  if (!loaded.ok) throw new InputError(formatIssues(loaded.issues));
+  if (!loaded.ok) throw new InputError(formatIssues(loaded.issues), true);
   return loaded;
 }
 
-class InputError extends Error {}
+/** Bad input: a scenario's issues (one per line) or a single message. */
+class InputError extends Error {
+  constructor(
+    message: string,
+    readonly isIssueList = false,
+  ) {
+    super(message);
+  }
+}
 
 async function run(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -188,6 +216,51 @@ function show(args: string[]): number {
   return 0;
 }
 
+async function serve(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    workers: { type: 'string' },
+    'max-replications': { type: 'string' },
+    'max-variants': { type: 'string' },
+    'max-horizon-h': { type: 'string' },
+    'max-concurrent': { type: 'string' },
+    'run-timeout-s': { type: 'string' },
+    'max-body-bytes': { type: 'string' },
+    'log-level': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return help('serve');
+  if (positionals.length > 0) throw new UsageError(`serve takes no arguments; got ${positionals.join(' ')}`);
+  // Loaded only here, so that the other commands do not pay for fastify at start-up.
+  const { resolveConfig } = await import('../api/config.ts');
+  const { startServer } = await import('../api/server.ts');
+  const resolved = resolveConfig({
+    port: values.port,
+    host: values.host,
+    dbPath: values.db,
+    workers: values.workers,
+    maxReplications: values['max-replications'],
+    maxVariants: values['max-variants'],
+    maxHorizonH: values['max-horizon-h'],
+    maxConcurrentRuns: values['max-concurrent'],
+    runTimeoutS: values['run-timeout-s'],
+    maxBodyBytes: values['max-body-bytes'],
+    logLevel: values['log-level'],
+  });
+  if (!resolved.ok) throw new UsageError(resolved.problems.join('; '));
+  try {
+    const server = await startServer(resolved.config);
+    process.stderr.write(`zhanbao API listening on ${server.url} — docs at ${server.url}/docs, OpenAPI at ${server.url}/openapi.json\n`);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') throw new InputError(`cannot listen on ${resolved.config.host}:${resolved.config.port}: ${e.code}`);
+    throw error;
+  }
+  return 0;
+}
+
 function help(topic: string): number {
   process.stdout.write(`${HELP[topic]}\n`);
   return 0;
@@ -198,6 +271,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   validate,
   scenarios: listScenarios,
   show,
+  serve,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -217,7 +291,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`zhanbao: the scenario has problems:\n${error.message}\n`);
+      process.stderr.write(error.isIssueList ? `zhanbao: the scenario has problems:\n${error.message}\n` : `zhanbao: ${error.message}\n`);
       return 2;
     }
     if (error instanceof SimError || (error as Error)?.name === 'LimitExceeded') {

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ModelInput } from '../engine/model/input.ts';
-import { resolveScenarioRef } from './catalog.ts';
+import { resolveScenarioRef, shippedScenarioFile, shippedScenarios } from './catalog.ts';
 import { compileScenario } from './compile.ts';
-import type { ScenarioIssue } from './issues.ts';
+import { suggestion, type ScenarioIssue } from './issues.ts';
 import { parseScenario } from './parse.ts';
 import { PatchError, mergePatch, setToPatch } from './patch.ts';
 import type { Scenario } from './schema.ts';
@@ -49,24 +49,34 @@ export function readDocument(file: string): { ok: true; document: unknown } | { 
   }
 }
 
-/** A document with its `extends` resolved (recursively). */
+/** A file's document with its `extends` resolved (recursively). */
 function resolveDocument(file: string, seen: string[]): { ok: true; document: unknown } | { ok: false; issues: ScenarioIssue[] } {
   const read = readDocument(file);
   if (!read.ok) return { ok: false, issues: [read.issue] };
-  const doc = read.document;
+  return resolveExtends(read.document, file, seen);
+}
+
+/**
+ * Resolves `extends` in `doc`: the rest of the document is a merge patch on the scenario it names.
+ * `file` is where the document came from (relative paths resolve from there), or null for a
+ * document sent inline, which may extend shipped scenarios only.
+ */
+function resolveExtends(doc: unknown, file: string | null, seen: string[]): { ok: true; document: unknown } | { ok: false; issues: ScenarioIssue[] } {
+  const where = file ?? undefined;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !('extends' in doc)) return { ok: true, document: doc };
   const { extends: parentRef, ...rest } = doc as Record<string, unknown>;
-  if (typeof parentRef !== 'string') return { ok: false, issues: [{ path: ['extends'], code: 'invalid_type', file, message: 'must be the id of a shipped scenario or a file path' }] };
-  if (seen.length >= MAX_EXTENDS) return { ok: false, issues: [{ path: ['extends'], code: 'too_deep', file, message: `more than ${MAX_EXTENDS} levels of extends` }] };
-  const parentFile = resolveScenarioRef(parentRef, path.dirname(file));
-  if (parentFile === null) return { ok: false, issues: [{ path: ['extends'], code: 'unknown_reference', file, message: `no shipped scenario or file "${parentRef}"` }] };
-  if (seen.includes(parentFile)) return { ok: false, issues: [{ path: ['extends'], code: 'cycle', file, message: `extends goes round in a circle: ${[...seen, parentFile].map((f) => path.basename(f)).join(' → ')}` }] };
+  const issue = (code: string, message: string): { ok: false; issues: ScenarioIssue[] } => ({ ok: false, issues: [{ path: ['extends'], code, message, ...(where === undefined ? {} : { file: where }) }] });
+  if (typeof parentRef !== 'string') return issue('invalid_type', 'must be the id of a shipped scenario or a file path');
+  if (seen.length >= MAX_EXTENDS) return issue('too_deep', `more than ${MAX_EXTENDS} levels of extends`);
+  const parentFile = file === null ? shippedScenarioFile(parentRef) : resolveScenarioRef(parentRef, path.dirname(file));
+  if (parentFile === null) return issue('unknown_reference', `no shipped scenario${file === null ? '' : ' or file'} "${parentRef}"${suggestion(parentRef, shippedScenarios().map((x) => x.id))}`);
+  if (seen.includes(parentFile)) return issue('cycle', `extends goes round in a circle: ${[...seen, parentFile].map((f) => path.basename(f)).join(' → ')}`);
   const parent = resolveDocument(parentFile, [...seen, parentFile]);
   if (!parent.ok) return parent;
   try {
     return { ok: true, document: mergePatch(parent.document, rest) };
   } catch (error) {
-    if (error instanceof PatchError) return { ok: false, issues: [{ path: error.path, code: 'forbidden_key', file, message: error.message }] };
+    if (error instanceof PatchError) return { ok: false, issues: [{ path: error.path, code: 'forbidden_key', message: error.message, ...(where === undefined ? {} : { file: where }) }] };
     throw error;
   }
 }
@@ -91,6 +101,13 @@ export function loadDocument(document: unknown, options: LoadOptions = {}, file:
   const parsed = parseScenario(patched.document);
   if (!parsed.ok) return { ok: false, issues: parsed.issues.map((i) => (file === null ? i : { ...i, file })), file };
   return { ok: true, scenario: parsed.scenario, model: compileScenario(parsed.scenario), file, document: patched.document };
+}
+
+/** Loads a scenario sent as a document (the API's inline scenarios): `extends` may name shipped scenarios only. */
+export function loadInlineScenario(document: unknown, options: LoadOptions = {}): LoadResult {
+  const resolved = resolveExtends(document, null, []);
+  if (!resolved.ok) return { ok: false, issues: resolved.issues, file: null };
+  return loadDocument(resolved.document, options, null);
 }
 
 /** Loads a shipped scenario by id, or a scenario file by path. */

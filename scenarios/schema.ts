@@ -5,7 +5,6 @@
  * (`depots.fushun-national.docks`).
  */
 import { z } from 'zod';
-import type { Distribution } from '../engine/random.ts';
 
 const finite = z.number().finite();
 const nonNegative = finite.nonnegative();
@@ -16,31 +15,34 @@ const positiveCount = z.number().int().positive();
 export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'must be an id: letters, digits, "-", "_" or "." (at most 64)' });
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time of day "HH:MM" (24 h)' });
 
+/** A distribution, written out (the form the model receives). */
+export const Distribution = z.discriminatedUnion('dist', [
+  z.strictObject({ dist: z.literal('constant'), value: nonNegative }),
+  z.strictObject({ dist: z.literal('uniform'), min: nonNegative, max: nonNegative }),
+  z.strictObject({ dist: z.literal('triangular'), min: nonNegative, mode: nonNegative, max: nonNegative }),
+  z.strictObject({ dist: z.literal('pert'), min: nonNegative, mode: nonNegative, max: nonNegative, lambda: positive.optional() }),
+  z.strictObject({ dist: z.literal('exponential'), mean: positive }),
+  z.strictObject({
+    dist: z.literal('normal'),
+    mean: finite,
+    sd: nonNegative,
+    truncateAtZero: z.literal(true, { error: 'must be true: a duration drawn from a normal could be negative' }),
+  }),
+  z.strictObject({ dist: z.literal('lognormal'), mean: positive, cv: nonNegative }),
+  z.strictObject({ dist: z.literal('empirical'), values: z.array(nonNegative).min(1), weights: z.array(nonNegative).optional() }),
+]);
+
 /**
  * A duration in minutes: a number (constant) or a distribution. Every distribution must stay at or
- * above zero, so a normal must be truncated there.
+ * above zero, so a normal must be truncated there. A codec, so that a resolved scenario can be
+ * written back out (the API returns them).
  */
 export const Duration = z
-  .union([
-    nonNegative,
-    z.discriminatedUnion('dist', [
-      z.strictObject({ dist: z.literal('constant'), value: nonNegative }),
-      z.strictObject({ dist: z.literal('uniform'), min: nonNegative, max: nonNegative }),
-      z.strictObject({ dist: z.literal('triangular'), min: nonNegative, mode: nonNegative, max: nonNegative }),
-      z.strictObject({ dist: z.literal('pert'), min: nonNegative, mode: nonNegative, max: nonNegative, lambda: positive.optional() }),
-      z.strictObject({ dist: z.literal('exponential'), mean: positive }),
-      z.strictObject({
-        dist: z.literal('normal'),
-        mean: finite,
-        sd: nonNegative,
-        truncateAtZero: z.literal(true, { error: 'must be true: a duration drawn from a normal could be negative' }),
-      }),
-      z.strictObject({ dist: z.literal('lognormal'), mean: positive, cv: nonNegative }),
-      z.strictObject({ dist: z.literal('empirical'), values: z.array(nonNegative).min(1), weights: z.array(nonNegative).optional() }),
-    ]),
-  ])
+  .codec(z.union([nonNegative, Distribution]), Distribution, {
+    decode: (d): z.output<typeof Distribution> => (typeof d === 'number' ? { dist: 'constant', value: d } : d),
+    encode: (d) => d,
+  })
   .superRefine((d, ctx) => {
-    if (typeof d === 'number') return;
     if ((d.dist === 'uniform' || d.dist === 'triangular' || d.dist === 'pert') && d.min > d.max) {
       ctx.addIssue({ code: 'custom', path: ['min'], message: `min (${d.min}) must not exceed max (${d.max})` });
     }
@@ -51,8 +53,7 @@ export const Duration = z
       if (d.weights.length !== d.values.length) ctx.addIssue({ code: 'custom', path: ['weights'], message: `must have one weight per value (${d.values.length})` });
       else if (!d.weights.some((w) => w > 0)) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'must not all be zero' });
     }
-  })
-  .transform((d): Distribution => (typeof d === 'number' ? { dist: 'constant', value: d } : d));
+  });
 export type Duration = z.input<typeof Duration>;
 
 export const RoadClass = z.enum(['expressway', 'trunk', 'urban', 'mixed']);

@@ -14,8 +14,20 @@ const workerFile = () => pathToFileURL(path.join(projectRoot(), runningFromSourc
 export class WorkerPool {
   private readonly piscina: Piscina;
 
-  constructor(threads: number) {
-    this.piscina = new Piscina({ filename: workerFile().href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  /**
+   * @param threads worker threads
+   * @param idleTimeoutMs how long an idle thread lives (a server keeps its threads warm)
+   */
+  constructor(
+    readonly threads: number,
+    idleTimeoutMs = 1000,
+  ) {
+    this.piscina = new Piscina({ filename: workerFile().href, minThreads: threads, maxThreads: threads, idleTimeout: idleTimeoutMs });
+  }
+
+  /** Tasks waiting for a thread. */
+  get queued(): number {
+    return this.piscina.queueSize;
   }
 
   run(task: WorkerTask, signal?: AbortSignal): Promise<ReplicationDigest[]> {

@@ -13,8 +13,10 @@ export interface ReplicateOptions {
   seed: string | number;
   /** Index of the first replication (default 0): replications first .. first + replications − 1. */
   firstReplication?: number;
-  /** Worker threads; 1 runs in this thread. Default 1. */
+  /** Worker threads; 1 runs in this thread. Default 1. Ignored when `pool` is given. */
   workers?: number;
+  /** A long-lived pool to use (a server's); it is left open. */
+  pool?: WorkerPool;
   /** Replications per task sent to a worker. */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -43,7 +45,8 @@ function chunks(first: number, count: number, size: number): number[][] {
  * @throws the first replication's error (a LimitExceeded, say), or AbortError if `signal` aborts.
  */
 export async function runReplications(input: ModelInput, options: ReplicateOptions): Promise<ReplicationDigest[]> {
-  const { replications, seed, firstReplication = 0, workers = 1, onProgress, signal } = options;
+  const { replications, seed, firstReplication = 0, onProgress, signal } = options;
+  const workers = options.pool?.threads ?? options.workers ?? 1;
   if (!Number.isSafeInteger(replications) || replications < 1) throw new RangeError(`replications must be a whole number ≥ 1; got ${replications}`);
   if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number ≥ 1; got ${workers}`);
   const size = options.chunkSize ?? Math.max(1, Math.min(50, Math.ceil(replications / (workers * 8))));
@@ -61,7 +64,7 @@ export async function runReplications(input: ModelInput, options: ReplicateOptio
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
-    const pool = new WorkerPool(workers);
+    const pool = options.pool ?? new WorkerPool(workers);
     try {
       await Promise.all(
         parts.map(async (part, i) => {
@@ -71,7 +74,7 @@ export async function runReplications(input: ModelInput, options: ReplicateOptio
         }),
       );
     } finally {
-      await pool.close();
+      if (options.pool === undefined) await pool.close();
     }
   }
   return results.flat().sort((a, b) => a.replication - b.replication);

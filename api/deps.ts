@@ -1,0 +1,23 @@
+/** What the routes need from the service around them; the server (or a test) provides it. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../engine/paths.ts';
+import type { ApiConfig } from './config.ts';
+import type { HistoryStore } from './history.ts';
+import type { RunService } from './runner.ts';
+
+export interface AppDeps {
+  config: ApiConfig;
+  history: HistoryStore;
+  runner: RunService;
+  /** Date.now() when the service started. */
+  startedAt: number;
+}
+
+let version: string | undefined;
+
+/** zhanbao's version, from package.json: recorded with every run. */
+export function engineVersion(): string {
+  version ??= (JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}

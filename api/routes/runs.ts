@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { summarise } from '../../engine/summary.ts';
+import { engineVersion, type AppDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { asApiError, jsonSafe, loadForRun, refOf, scenarioHash } from '../scenario-request.ts';
+import { ErrorBody, HistoryList, HistoryQuery, HistoryRecordSchema, RunIdParams, RunRequest, RunResponse } from '../schemas.ts';
+
+export const runRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.post(
+    '/v1/runs',
+    {
+      schema: {
+        summary: 'Simulate a scenario (a what-if: a shipped or inline scenario with a patch) and get the verdict per target',
+        tags: ['runs'],
+        body: RunRequest,
+        response: { 200: RunResponse, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody, 429: ErrorBody, 504: ErrorBody },
+      },
+    },
+    async (request) => {
+      const loaded = loadForRun(request.body, deps.config);
+      const { scenario, model } = loaded;
+      const started = performance.now();
+      const [digests] = await deps.runner.run([{ input: model, replications: scenario.run.replications, seed: scenario.run.seed }]).catch((e: unknown) => {
+        throw asApiError(e);
+      });
+      const summary = summarise(model, digests!, scenario.run.seed, scenario.run.requiredConfidence);
+      const result = {
+        id: randomUUID(),
+        createdAt: new Date().toISOString(),
+        scenario: { ref: refOf(request.body), title: scenario.title, hash: scenarioHash(scenario) },
+        seed: scenario.run.seed,
+        replications: scenario.run.replications,
+        engineVersion: engineVersion(),
+        durationMs: Math.round(performance.now() - started),
+        summary: jsonSafe(summary) as never,
+      };
+      deps.history.add({
+        id: result.id,
+        createdAt: result.createdAt,
+        kind: 'run',
+        scenarioRef: result.scenario.ref,
+        scenarioTitle: result.scenario.title,
+        scenarioHash: result.scenario.hash,
+        seed: result.seed,
+        replications: result.replications,
+        engineVersion: result.engineVersion,
+        durationMs: result.durationMs,
+        request: request.body,
+        result,
+      });
+      return result;
+    },
+  );
+
+  app.get(
+    '/v1/runs',
+    { schema: { summary: 'The history of runs and comparisons, newest first', tags: ['runs'], querystring: HistoryQuery, response: { 200: HistoryList } } },
+    async (request) => {
+      const { limit, offset } = request.query;
+      return { limit, offset, ...deps.history.list(limit, offset) };
+    },
+  );
+
+  app.get(
+    '/v1/runs/:id',
+    { schema: { summary: 'One past run or comparison: request, result, seed, scenario hash, engine version', tags: ['runs'], params: RunIdParams, response: { 200: HistoryRecordSchema, 404: ErrorBody } } },
+    async (request) => {
+      const record = deps.history.get(request.params.id);
+      if (record === null) throw new ApiError(404, 'not_found', `no run ${request.params.id}`);
+      return record;
+    },
+  );
+};
