@@ -8,7 +8,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stringify as toYaml } from 'yaml';
 import { SimError } from '../engine/kernel/index.ts';
+import { renderHtml } from '../engine/report/html.ts';
 import { renderText } from '../engine/report/text.ts';
+import { simulate } from '../engine/model/build.ts';
 import { runReplications } from '../engine/run/replicate.ts';
 import { summarise, type RunSummary } from '../engine/summary.ts';
 import { formatIssues, hourOfDay, loadScenario, readDocument, shippedScenarios, type LoadResult } from '../scenarios/index.ts';
@@ -43,6 +45,8 @@ Options:
       --patch FILE       apply a JSON merge patch (RFC 7396) from a .json or .yaml file (repeatable)
   -w, --workers N        worker threads (default: all cores); the result does not depend on it
       --json FILE        also write the full results as JSON
+      --html FILE        also write a report to look at: map of routes, completion times, phases,
+                         and a timeline of every truck in replication 0
       --fail-on-miss     exit with 3 if any target is not MET (for scripts)
   -q, --quiet            no progress on stderr
   -h, --help             this help`,
@@ -127,6 +131,7 @@ async function run(args: string[]): Promise<number> {
     seed: { type: 'string', short: 's' },
     workers: { type: 'string', short: 'w' },
     json: { type: 'string' },
+    html: { type: 'string' },
     'fail-on-miss': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   });
@@ -169,6 +174,11 @@ async function run(args: string[]): Promise<number> {
   if (values.json !== undefined) {
     writeFileSync(values.json, `${toJson({ scenario: id, title: scenario.title, summary })}\n`);
     if (!values.quiet) process.stderr.write(`results written to ${values.json}\n`);
+  }
+  if (values.html !== undefined) {
+    const traced = simulate(model, { seed: scenario.run.seed, replication: 0, trace: true });
+    writeFileSync(values.html, renderHtml({ title: scenario.title, scenarioId: id, alert: scenario.alert.timeOfDay, summary, model, digests, traced }));
+    if (!values.quiet) process.stderr.write(`report written to ${values.html}\n`);
   }
   return values['fail-on-miss'] && summary.missions.some((m) => m.verdict !== 'MET') ? 3 : 0;
 }
