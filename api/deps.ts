@@ -4,6 +4,7 @@ import path from 'node:path';
 import { projectRoot } from '../engine/paths.ts';
 import type { ApiConfig } from './config.ts';
 import type { HistoryStore } from './history.ts';
+import type { RunRecord } from './schemas.ts';
 import type { RunService } from './runner.ts';
 
 export interface AppDeps {
@@ -20,4 +21,22 @@ let version: string | undefined;
 export function engineVersion(): string {
   version ??= (JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   return version;
+}
+
+/** Keeps a run or comparison in the history, with the request that asked for it. */
+export function remember(deps: AppDeps, kind: 'run' | 'compare', request: unknown, result: RunRecord): void {
+  deps.history.add({
+    id: result.id,
+    createdAt: result.createdAt,
+    kind,
+    scenarioRef: result.scenario.ref,
+    scenarioTitle: result.scenario.title,
+    scenarioHash: result.scenario.hash,
+    seed: result.seed,
+    replications: result.replications,
+    engineVersion: result.engineVersion,
+    durationMs: result.durationMs,
+    request,
+    result,
+  });
 }

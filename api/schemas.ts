@@ -96,30 +96,23 @@ export const RunSummarySchema = z
 
 const ScenarioInfo = z.object({ ref: z.string().describe('shipped id, or "inline"'), title: z.string(), hash: z.string().describe('SHA-256 of the scenario as simulated') });
 
-export const RunResponse = z
-  .object({
-    id: z.string(),
-    createdAt: z.string(),
-    scenario: ScenarioInfo,
-    seed: Seed,
-    replications: z.number(),
-    engineVersion: z.string(),
-    durationMs: z.number(),
-    summary: RunSummarySchema,
-  })
-  .meta({ id: 'RunResult' });
+/** What every run and comparison records about itself (and the history keeps). */
+const RunRecord = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  scenario: ScenarioInfo,
+  seed: Seed,
+  replications: z.number(),
+  engineVersion: z.string(),
+  durationMs: z.number(),
+});
+export type RunRecord = z.infer<typeof RunRecord>;
+
+export const RunResponse = RunRecord.extend({ summary: RunSummarySchema }).meta({ id: 'RunResult' });
 
 const Difference = z.object({ mean: z.number(), lower: num, upper: num }).describe('paired difference of P(on time), variant − base, over common random numbers, with its 95 % t-interval');
 
-export const CompareResponse = z
-  .object({
-    id: z.string(),
-    createdAt: z.string(),
-    scenario: ScenarioInfo,
-    seed: Seed,
-    replications: z.number(),
-    engineVersion: z.string(),
-    durationMs: z.number(),
+export const CompareResponse = RunRecord.extend({
     targets: z.array(
       z.object({
         id: z.string(),
@@ -128,8 +121,7 @@ export const CompareResponse = z
         variants: z.array(z.object({ name: z.string(), onTime: Proportion, verdict: z.string(), medianMin: num, difference: Difference })),
       }),
     ),
-  })
-  .meta({ id: 'CompareResult' });
+}).meta({ id: 'CompareResult' });
 
 export const ValidateResponse = z.object({
   valid: z.boolean(),

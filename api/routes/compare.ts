@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { meanInterval } from '../../engine/stats.ts';
 import { summarise, type ReplicationDigest } from '../../engine/summary.ts';
-import { engineVersion, type AppDeps } from '../deps.ts';
+import { engineVersion, remember, type AppDeps } from '../deps.ts';
 import { ApiError, invalidScenario } from '../errors.ts';
 import { asApiError, jsonSafe, loadForRun, refOf, scenarioHash, tryLoad, type Loaded } from '../scenario-request.ts';
 import { CompareRequest, CompareResponse, ErrorBody } from '../schemas.ts';
@@ -70,20 +70,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         durationMs: Math.round(performance.now() - started),
         targets: jsonSafe(targets) as never,
       };
-      deps.history.add({
-        id: result.id,
-        createdAt: result.createdAt,
-        kind: 'compare',
-        scenarioRef: result.scenario.ref,
-        scenarioTitle: result.scenario.title,
-        scenarioHash: result.scenario.hash,
-        seed,
-        replications,
-        engineVersion: result.engineVersion,
-        durationMs: result.durationMs,
-        request: body,
-        result,
-      });
+      remember(deps, 'compare', body, result);
       return result;
     },
   );

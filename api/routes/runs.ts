@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { summarise } from '../../engine/summary.ts';
-import { engineVersion, type AppDeps } from '../deps.ts';
+import { engineVersion, remember, type AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { asApiError, jsonSafe, loadForRun, refOf, scenarioHash } from '../scenario-request.ts';
 import { ErrorBody, HistoryList, HistoryQuery, HistoryRecordSchema, RunIdParams, RunRequest, RunResponse } from '../schemas.ts';
@@ -35,20 +35,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         durationMs: Math.round(performance.now() - started),
         summary: jsonSafe(summary) as never,
       };
-      deps.history.add({
-        id: result.id,
-        createdAt: result.createdAt,
-        kind: 'run',
-        scenarioRef: result.scenario.ref,
-        scenarioTitle: result.scenario.title,
-        scenarioHash: result.scenario.hash,
-        seed: result.seed,
-        replications: result.replications,
-        engineVersion: result.engineVersion,
-        durationMs: result.durationMs,
-        request: request.body,
-        result,
-      });
+      remember(deps, 'run', request.body, result);
       return result;
     },
   );

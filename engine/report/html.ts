@@ -3,12 +3,10 @@
  * with the verdict table, a map of the routes, the distribution of completion times against each
  * deadline, where the time went, and a timeline of every truck in one replication.
  */
-import type { ReplicationResult } from '../model/build.ts';
+import { prepareModel, type ReplicationResult } from '../model/build.ts';
 import type { ModelInput } from '../model/input.ts';
-import { RoadConditions } from '../model/conditions.ts';
-import { RoadNetwork } from '../model/network.ts';
 import type { Phase } from '../model/recorder.ts';
-import { MS_PER_MIN, hours } from '../model/units.ts';
+import { MS_PER_MIN } from '../model/units.ts';
 import type { ReplicationDigest, RunSummary } from '../summary.ts';
 import { PHASE_NAMES, hhmm } from './text.ts';
 
@@ -62,15 +60,7 @@ function shortName(name: string): string {
 /** The network, the route of each target (as planned at the alert) and the conditions. */
 function routeMap(input: HtmlReportInput): string {
   const { model, summary } = input;
-  const network = new RoadNetwork(model.network);
-  const conditions = new RoadConditions(network, {
-    conditions: model.conditions,
-    alertHour: model.alertHour,
-    nightFromHour: model.nightFromHour,
-    nightToHour: model.nightToHour,
-    nightSpeedFactor: model.nightSpeedFactor,
-    horizonMs: hours(model.limits.horizonH),
-  });
+  const { network, conditions } = prepareModel(model);
   const nodes = [...network.nodes.values()];
   const lats = nodes.map((n) => n.lat);
   const lons = nodes.map((n) => n.lon);
