@@ -2,7 +2,7 @@
  * One replication of the logistics model: builds depots, trucks, roads and missions from a
  * ModelInput on a fresh Environment, runs it, checks the invariants, and returns what happened.
  */
-import { Environment, LimitExceeded, Resource } from '../kernel/index.ts';
+import { Environment, Resource } from '../kernel/index.ts';
 import { Streams } from '../random.ts';
 import { RoadConditions } from './conditions.ts';
 import { Depot } from './depot.ts';
@@ -223,4 +223,3 @@ function checkInvariants(depots: Map<string, Depot>, missions: Mission[], trips:
   }
 }
 
-export { LimitExceeded };
