@@ -6,3 +6,5 @@ export { compileScenario, hourOfDay, networkOf } from './compile.ts';
 export { mergePatch, setToPatch, assertSafeKeys, PatchError, type Json } from './patch.ts';
 export { ScenarioError, formatIssues, formatPath, type ScenarioIssue } from './issues.ts';
 export { shippedScenarios, shippedScenarioFile, resolveScenarioRef, type ShippedScenario } from './catalog.ts';
+export * from './batch/index.ts';
+export * from './sizing/index.ts';

@@ -19,6 +19,11 @@ export interface ReplicateOptions {
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * A pool to run on instead of starting one (and closing it) for this call: callers that run many
+   * evaluations, such as sizing, keep one pool. `workers` then only sets the chunk size.
+   */
+  pool?: WorkerPool;
 }
 
 /** What is kept of a replication for summaries (no trips, no trace). */
@@ -50,7 +55,7 @@ export async function runReplications(input: ModelInput, options: ReplicateOptio
   const parts = chunks(firstReplication, replications, size);
   const results: ReplicationDigest[][] = [];
   let done = 0;
-  if (workers === 1) {
+  if (workers === 1 && options.pool === undefined) {
     const prepared = prepareModel(input);
     for (const part of parts) {
       signal?.throwIfAborted();
@@ -61,7 +66,7 @@ export async function runReplications(input: ModelInput, options: ReplicateOptio
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
-    const pool = new WorkerPool(workers);
+    const pool = options.pool ?? new WorkerPool(workers);
     try {
       await Promise.all(
         parts.map(async (part, i) => {
@@ -71,7 +76,7 @@ export async function runReplications(input: ModelInput, options: ReplicateOptio
         }),
       );
     } finally {
-      await pool.close();
+      if (options.pool === undefined) await pool.close();
     }
   }
   return results.flat().sort((a, b) => a.replication - b.replication);
