@@ -4,10 +4,7 @@
  * running it is terminated, so a runaway run does not keep a core.
  */
 import { setMaxListeners } from 'node:events';
-import { runReplications } from '../engine/run/replicate.ts';
-import { WorkerPool } from '../engine/run/pool.ts';
-import type { ModelInput } from '../engine/model/input.ts';
-import type { ReplicationDigest } from '../engine/summary.ts';
+import { runReplications, WorkerPool, type ModelInput, type ReplicationDigest } from '../engine/index.ts';
 import { ApiError } from './errors.ts';
 
 export interface RunLimits {

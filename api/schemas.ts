@@ -4,7 +4,7 @@
  * document). The scenario itself is the project's own `Scenario` schema, not a copy.
  */
 import { z } from 'zod';
-import { PHASES } from '../engine/model/recorder.ts';
+import { PHASES } from '../engine/index.ts';
 import { Scenario } from '../scenarios/index.ts';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

@@ -4,16 +4,31 @@
  * 3 a target missed with --fail-on-miss, 1 an unexpected failure.
  */
 import { availableParallelism } from 'node:os';
+import { setMaxListeners } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stringify as toYaml } from 'yaml';
 import { SimError } from '../engine/kernel/index.ts';
-import { renderHtml } from '../engine/report/html.ts';
-import { renderText } from '../engine/report/text.ts';
-import { simulate } from '../engine/model/build.ts';
-import { runReplications } from '../engine/run/replicate.ts';
-import { summarise, type RunSummary } from '../engine/summary.ts';
-import { formatIssues, hourOfDay, loadScenario, readDocument, shippedScenarios, type LoadResult } from '../scenarios/index.ts';
+import { renderBatch, renderHtml, renderSizing, renderText, runReplications, simulate, summarise, type CellRecord, type RunSummary } from '../engine/index.ts';
+import {
+  BatchStore,
+  FILES,
+  RESOURCES,
+  SizingError,
+  StoreError,
+  batchSummary,
+  formatIssues,
+  hourOfDay,
+  loadPlan,
+  loadScenario,
+  readDocument,
+  runBatch,
+  shippedScenarios,
+  sizeResources,
+  type LoadResult,
+} from '../scenarios/index.ts';
+import { batchProgress } from './progress.ts';
 
 const VERSION = '0.1.0';
 
@@ -30,6 +45,8 @@ Commands:
   scenarios             list the shipped scenarios
   show <scenario>       print a scenario with extends, defaults and overrides applied (YAML)
   serve                 start the what-if HTTP API (OpenAPI at /openapi.json, docs at /docs)
+  batch <plan>          run a grid of scenario variants in parallel; results to a folder, summary to stdout
+  size <scenario>       the least trucks, docks, forklifts, ... that make a target MET
 
 <scenario> is a shipped id (see \`zhanbao scenarios\`) or a path to a .yaml or .json file.
 Run \`zhanbao <command> --help\` for a command's options.`,
@@ -79,6 +96,55 @@ Options (environment variable, default):
   -h, --help                this help
 
 Stops gracefully on SIGINT or SIGTERM.`,
+  batch: `Usage: zhanbao batch <plan> [options]
+
+Runs every cell of a batch plan (a base scenario, axes that vary it, replications and a seed; see
+scenarios/batches/winter-drill.yaml) on a pool of worker threads. Each finished cell is appended to
+results.jsonl and results.csv in the output folder at once; at the end the summary (which cells meet
+which targets, the worst cells, the axis that moves P(on time) most) goes to stdout and summary.txt.
+
+Run it again with the same --out to resume: cells already there are skipped (the folder must hold
+the same plan). Ctrl-C stops cleanly and keeps every finished cell. A cell whose scenario is invalid
+or hits a run limit is recorded with its error; the others go on. The results do not depend on
+--workers or on interruptions.
+
+Options:
+  -w, --workers N        worker threads (default: all cores); 1 runs in this thread
+  -o, --out DIR          results folder (default: out/<plan name>)
+  -q, --quiet            no progress on stderr
+  -h, --help             this help
+
+Exit codes: 0 all cells done (failed cells included), 2 bad plan or folder, 130 stopped by Ctrl-C.`,
+  size: `Usage: zhanbao size <scenario> --target MISSION --vary RESOURCES [options]
+
+The least amount of each resource (alone, the others as in the scenario) that makes the target MET —
+the 95% interval of P(on time) at or above --confidence — with the evidence at that amount and at one
+less, and the cheapest combination by --cost. Every evaluation runs the same replications with the
+same seed (common random numbers) and only the target's depot; the search gallops and bisects,
+assuming more of a resource never makes the target later.
+
+Resources, at the depot the target starts from:
+  trucks      trucks in one fleet (--fleet, default the depot's first own fleet)
+  docks       loading docks
+  forklifts   forklifts
+  preloaded   trucks kept loaded, over the depot's fleets in order
+  crew        handlers on duty at the alert
+
+Options:
+  -t, --target MISSION   the mission to size for (required)
+      --vary LIST        resources, comma-separated, e.g. trucks,docks,forklifts (required)
+  -c, --confidence P     required P(on time), e.g. 0.95 (default: the scenario's run.requiredConfidence)
+  -n, --replications N   replications per evaluation (default 200)
+  -s, --seed S           seed of every evaluation (default: the scenario's run.seed)
+      --max N|LIST       top of the search: N for every resource, or e.g. trucks=40,docks=20
+                         (default max(2 × scenario, scenario + 10); preloaded: the depot's trucks)
+      --cost LIST        cost of one unit added, e.g. trucks=5,docks=2,forklifts=1 (default 1 each)
+      --fleet ID         the fleet whose trucks are counted
+      --set path=value   override one value first (repeatable); --patch FILE likewise
+  -w, --workers N        worker threads (default: all cores)
+      --json FILE        also write the answer as JSON
+  -q, --quiet            no progress on stderr
+  -h, --help             this help`,
 };
 
 const overrideOptions = {
@@ -106,19 +172,19 @@ function load(ref: string | undefined, values: { set?: string[]; patch?: string[
   if (ref === undefined) throw new UsageError('give a scenario: a shipped id (see `zhanbao scenarios`) or a file path');
   const patches = (values.patch ?? []).map((file) => {
     const read = readDocument(file);
-    if (!read.ok) throw new InputError(formatIssues([read.issue]), true);
+    if (!read.ok) throw new InputError(formatIssues([read.issue]), 'the scenario has problems');
     return read.document;
   });
   const loaded = loadScenario(ref, { patches, sets: values.set ?? [] });
-  if (!loaded.ok) throw new InputError(formatIssues(loaded.issues), true);
+  if (!loaded.ok) throw new InputError(formatIssues(loaded.issues), 'the scenario has problems');
   return loaded;
 }
 
-/** Bad input: a scenario's issues (one per line) or a single message. */
+/** Bad input: a scenario's or a plan's issues (one per line, under a heading) or a single message. */
 class InputError extends Error {
   constructor(
     message: string,
-    readonly isIssueList = false,
+    readonly heading?: string,
   ) {
     super(message);
   }
@@ -276,12 +342,165 @@ function help(topic: string): number {
   return 0;
 }
 
+/** Runs `fn` with Ctrl-C turned into an abort; a second Ctrl-C quits at once. */
+async function withInterrupt<T>(fn: (signal: AbortSignal) => Promise<T>, note: string): Promise<T> {
+  const controller = new AbortController();
+  // Every task on the pool listens to this one signal.
+  setMaxListeners(0, controller.signal);
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write(`\n${note}\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+async function batch(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    workers: { type: 'string', short: 'w' },
+    out: { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return help('batch');
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give a batch plan file (see scenarios/batches/)' : `batch takes one plan; got ${positionals.join(' ')}`);
+  const workers = positiveInt('workers', values.workers) ?? availableParallelism();
+  const loaded = loadPlan(positionals[0]!);
+  if (!loaded.ok) throw new InputError(formatIssues(loaded.issues), 'the batch plan has problems');
+  const plan = loaded.plan;
+  const dir = values.out ?? path.join('out', plan.name);
+  const store = BatchStore.open(dir, plan);
+  const quiet = values.quiet === true;
+  const previous = store.previous;
+  if (!quiet) {
+    process.stderr.write(`${plan.title}: ${plan.cells.length} cells × ${plan.plan.replications} replications on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+    if (previous.length > 0) process.stderr.write(`resuming: ${previous.length} of ${plan.cells.length} cells already in ${dir}\n`);
+  }
+  const started = performance.now();
+  const progress = batchProgress(quiet ? 'none' : process.stderr.isTTY ? 'bar' : 'lines');
+  const result = await withInterrupt(
+    (signal) =>
+      runBatch(plan, {
+        workers,
+        signal,
+        skip: previous.map((r) => r.cell),
+        onCell: (record) => store.append(record),
+        onProgress: (p) => progress.update(p),
+      }),
+    'stopping: every finished cell is saved (Ctrl-C again to quit at once)',
+  ).finally(() => progress.stop());
+  const records: CellRecord[] = [...previous, ...result.records];
+  const summary = batchSummary(plan, records);
+  if (!result.completed) {
+    process.stderr.write(`stopped: ${records.length} of ${plan.cells.length} cells done and saved in ${dir}; run the same command again to resume\n`);
+    return 130;
+  }
+  const text = renderBatch(summary, records, {
+    title: plan.title,
+    plan: positionals[0]!,
+    replications: plan.plan.replications,
+    seed: plan.plan.seed,
+    seeds: plan.plan.seeds,
+    axes: plan.axes.map((a) => a.name),
+  });
+  store.finish(records, text);
+  process.stdout.write(text);
+  if (!quiet) {
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(
+      `${result.records.length} cells run${result.skipped > 0 ? ` (${result.skipped} were done before)` : ''}${summary.failed.length > 0 ? `, ${summary.failed.length} failed` : ''} in ${seconds.toFixed(1)} s; results in ${dir}: ${FILES.records}, ${FILES.csv}, ${FILES.summary}\n`,
+    );
+  }
+  return 0;
+}
+
+/** "trucks=5,docks=2" → {trucks: 5, docks: 2}; a bare number gives it to every resource in `all`. */
+function amountsOption(name: string, value: string | undefined, all: readonly string[]): Record<string, number> | undefined {
+  if (value === undefined) return undefined;
+  if (/^\s*[\d.]+\s*$/.test(value)) return Object.fromEntries(all.map((r) => [r, Number(value)]));
+  const out: Record<string, number> = {};
+  for (const part of value.split(',')) {
+    const m = /^\s*([A-Za-z]+)\s*=\s*([\d.]+)\s*$/.exec(part);
+    if (m === null) throw new UsageError(`--${name} needs a number or resource=number pairs like trucks=5,docks=2; got "${value}"`);
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+async function size(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...overrideOptions,
+    target: { type: 'string', short: 't' },
+    vary: { type: 'string' },
+    confidence: { type: 'string', short: 'c' },
+    replications: { type: 'string', short: 'n' },
+    seed: { type: 'string', short: 's' },
+    max: { type: 'string' },
+    cost: { type: 'string' },
+    fleet: { type: 'string' },
+    workers: { type: 'string', short: 'w' },
+    json: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) return help('size');
+  if (positionals.length > 1) throw new UsageError(`size takes one scenario; got ${positionals.join(' ')}`);
+  if (values.target === undefined) throw new UsageError('give the target: --target <mission id>');
+  if (values.vary === undefined) throw new UsageError(`give the resources to vary: --vary ${RESOURCES.slice(0, 3).join(',')} (any of ${RESOURCES.join(', ')})`);
+  const vary = values.vary.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  let confidence: number | undefined;
+  if (values.confidence !== undefined) {
+    confidence = Number(values.confidence);
+    if (!(confidence > 0.5 && confidence < 1)) throw new UsageError(`--confidence must be a number above 0.5 and below 1, e.g. 0.95; got "${values.confidence}"`);
+  }
+  const loaded = load(positionals[0], values);
+  const workers = positiveInt('workers', values.workers) ?? availableParallelism();
+  const quiet = values.quiet === true;
+  const max = amountsOption('max', values.max, vary);
+  const cost = amountsOption('cost', values.cost, vary);
+  const replications = positiveInt('replications', values.replications);
+  const result = await withInterrupt(
+    (signal) =>
+      sizeResources(loaded, {
+        target: values.target!,
+        vary,
+        workers,
+        signal,
+        ...(confidence !== undefined && { confidence }),
+        ...(replications !== undefined && { replications }),
+        ...(values.seed !== undefined && { seed: /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed }),
+        ...(max !== undefined && { max }),
+        ...(cost !== undefined && { cost }),
+        ...(values.fleet !== undefined && { fleet: values.fleet }),
+        onEvaluation: (e, n) => {
+          if (quiet) return;
+          const amounts = Object.entries(e.amounts).map(([r, a]) => `${r} ${a}`).join(', ');
+          const p = e.onTime === null ? `invalid: ${e.problem}` : `${(100 * e.onTime.estimate).toFixed(1)}% ${e.verdict}`;
+          process.stderr.write(`  evaluation ${n}: ${amounts} → ${p}\n`);
+        },
+      }),
+    'stopping the sizing (Ctrl-C again to quit at once)',
+  );
+  process.stdout.write(renderSizing(result));
+  if (values.json !== undefined) {
+    writeFileSync(values.json, `${toJson(result)}\n`);
+    if (!quiet) process.stderr.write(`answer written to ${values.json}\n`);
+  }
+  return 0;
+}
+
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   run,
   validate,
   scenarios: listScenarios,
   show,
   serve,
+  batch,
+  size,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -301,8 +520,16 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof InputError) {
-      process.stderr.write(error.isIssueList ? `zhanbao: the scenario has problems:\n${error.message}\n` : `zhanbao: ${error.message}\n`);
+      process.stderr.write(error.heading ? `zhanbao: ${error.heading}:\n${error.message}\n` : `zhanbao: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof StoreError || error instanceof SizingError) {
+      process.stderr.write(`zhanbao: ${error instanceof SizingError ? `--${error.option}: ` : ''}${error.message}\n`);
+      return 2;
+    }
+    if ((error as Error)?.name === 'AbortError') {
+      process.stderr.write('zhanbao: stopped\n');
+      return 130;
     }
     if (error instanceof SimError || (error as Error)?.name === 'LimitExceeded') {
       process.stderr.write(`zhanbao: ${(error as Error).message}\n`);

@@ -96,7 +96,11 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
 
 const describe = (v: unknown): string => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`);
 
-function zodIssues(issues: readonly ZodIssue[], schema: AnySchema, doc: unknown): ScenarioIssue[] {
+/**
+ * zod's issues in the project's shape, with friendlier messages and "did you mean" hints for unknown
+ * fields; `schema` and `doc` are what was parsed. Also used for batch plans.
+ */
+export function zodIssues(issues: readonly ZodIssue[], schema: AnySchema, doc: unknown): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
   for (const issue of issues) {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));

@@ -4,6 +4,7 @@
  */
 import type { Phase } from '../model/recorder.ts';
 import type { MissionSummary, RunSummary } from '../summary.ts';
+import { table } from './table.ts';
 
 /** Names of the phases as a report says them. */
 export const PHASE_NAMES: Record<Phase, string> = {
@@ -30,16 +31,6 @@ export function hhmm(minutes: number): string {
 }
 
 const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
-
-function table(header: string[], rows: string[][], rightAligned: Set<number>): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 export interface ReportContext {
   scenarioId: string;

@@ -15,7 +15,10 @@ export interface ReplicateOptions {
   firstReplication?: number;
   /** Worker threads; 1 runs in this thread. Default 1. Ignored when `pool` is given. */
   workers?: number;
-  /** A long-lived pool to use (a server's); it is left open. */
+  /**
+   * A pool to run on instead of starting one (and closing it) for this call: a server's, or sizing's
+   * across its evaluations. It is left open; its thread count sets the chunk size.
+   */
   pool?: WorkerPool;
   /** Replications per task sent to a worker. */
   chunkSize?: number;
@@ -53,7 +56,7 @@ export async function runReplications(input: ModelInput, options: ReplicateOptio
   const parts = chunks(firstReplication, replications, size);
   const results: ReplicationDigest[][] = [];
   let done = 0;
-  if (workers === 1) {
+  if (workers === 1 && options.pool === undefined) {
     const prepared = prepareModel(input);
     for (const part of parts) {
       signal?.throwIfAborted();
