@@ -93,7 +93,11 @@ export function renderBatch(summary: BatchSummary, records: readonly CellRecord[
   out.push('  worst cells   the cells with the most targets not MET; among equals, the lowest mean P(on time).');
   out.push('  moves most    the main effect of an axis: the mean P(on time) of the cells at each of its values, averaged');
   out.push('                over the other axes; its range (largest − smallest) says how much that axis alone moves the');
-  out.push(`                target. On a full grid the comparison is fair${ctx.seeds === 'common' ? ', and with common seeds every cell sees the same\n                random draws, so differences come from the axes, not from chance' : ''}. On a listed set of cells it is a guide only.`);
+  out.push('                target. On a full grid the comparison is fair; on a listed set of cells it is a guide only.');
+  if (ctx.seeds === 'common') {
+    out.push('                With common seeds every cell sees the same random draws, so differences come from the axes,');
+    out.push('                not from chance.');
+  }
   out.push('  results       one record per cell in results.jsonl, one row per cell and target in results.csv.');
   return `${out.join('\n')}\n`;
 }
