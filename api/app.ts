@@ -9,10 +9,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { engineVersion, type AppDeps } from './deps.ts';
 import { installErrorHandling } from './errors.ts';
+import { batchRoutes } from './routes/batches.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { healthRoutes } from './routes/health.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
+import { sizingRoutes } from './routes/sizing.ts';
 
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: deps.config.maxBodyBytes, return503OnClosing: true });
@@ -30,6 +32,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       },
       tags: [
         { name: 'runs', description: 'simulate, compare, and the history of past runs' },
+        { name: 'sizing and batches', description: 'the least resources that meet a target; batches of scenario variants, run in the background' },
         { name: 'scenarios', description: 'shipped scenarios and validation' },
         { name: 'service', description: 'liveness' },
       ],
@@ -43,5 +46,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(scenarioRoutes, { deps });
   await app.register(runRoutes, { deps });
   await app.register(compareRoutes, { deps });
+  await app.register(sizingRoutes, { deps });
+  await app.register(batchRoutes, { deps, batches: deps.batches });
   return app;
 }

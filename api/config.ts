@@ -26,6 +26,14 @@ export const ApiConfig = z.strictObject({
   maxConcurrentRuns: int(1, 1000).default(4),
   /** Wall time a run may take before it is stopped and answered with 504 (s). Env ZHANBAO_RUN_TIMEOUT_S. */
   runTimeoutS: int(1, 86_400).default(60),
+  /** Wall time a sizing may take before it is stopped and answered with 504 (s). Env ZHANBAO_SIZING_TIMEOUT_S. */
+  sizingTimeoutS: int(1, 86_400).default(300),
+  /** Batches running at once (they share the workers with runs, a chunk at a time); more get 429. Env ZHANBAO_MAX_BATCHES. */
+  maxConcurrentBatches: int(1, 100).default(1),
+  /** Most replications in one batch, over all its cells. Env ZHANBAO_MAX_BATCH_REPLICATIONS. */
+  maxBatchReplications: int(1, 100_000_000).default(200_000),
+  /** Wall time a batch may run before it is stopped (its finished cells are kept) (s). Env ZHANBAO_BATCH_TIMEOUT_S. */
+  batchTimeoutS: int(1, 7 * 86_400).default(3600),
   /** Largest request body (bytes). Env ZHANBAO_MAX_BODY_BYTES. */
   maxBodyBytes: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   /** fastify/pino log level. Env ZHANBAO_LOG_LEVEL. */
@@ -44,8 +52,31 @@ export const ENV_NAMES: Record<keyof ApiConfig, string> = {
   maxHorizonH: 'ZHANBAO_MAX_HORIZON_H',
   maxConcurrentRuns: 'ZHANBAO_MAX_CONCURRENT',
   runTimeoutS: 'ZHANBAO_RUN_TIMEOUT_S',
+  sizingTimeoutS: 'ZHANBAO_SIZING_TIMEOUT_S',
+  maxConcurrentBatches: 'ZHANBAO_MAX_BATCHES',
+  maxBatchReplications: 'ZHANBAO_MAX_BATCH_REPLICATIONS',
+  batchTimeoutS: 'ZHANBAO_BATCH_TIMEOUT_S',
   maxBodyBytes: 'ZHANBAO_MAX_BODY_BYTES',
   logLevel: 'ZHANBAO_LOG_LEVEL',
+};
+
+/** Command-line flag of each setting (`zhanbao serve --<flag>`). */
+export const FLAG_NAMES: Record<keyof ApiConfig, string> = {
+  port: 'port',
+  host: 'host',
+  dbPath: 'db',
+  workers: 'workers',
+  maxReplications: 'max-replications',
+  maxVariants: 'max-variants',
+  maxHorizonH: 'max-horizon-h',
+  maxConcurrentRuns: 'max-concurrent',
+  runTimeoutS: 'run-timeout-s',
+  sizingTimeoutS: 'sizing-timeout-s',
+  maxConcurrentBatches: 'max-batches',
+  maxBatchReplications: 'max-batch-replications',
+  batchTimeoutS: 'batch-timeout-s',
+  maxBodyBytes: 'max-body-bytes',
+  logLevel: 'log-level',
 };
 
 /**
@@ -60,7 +91,7 @@ export function resolveConfig(flags: Partial<Record<keyof ApiConfig, string>>, e
     const fromEnv = env[name];
     if (fromFlag !== undefined) {
       raw[key] = fromFlag;
-      source[key] = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      source[key] = `--${FLAG_NAMES[key as keyof ApiConfig]}`;
     } else if (fromEnv !== undefined && fromEnv !== '') {
       raw[key] = fromEnv;
       source[key] = name;

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../engine/paths.ts';
 import type { ApiConfig } from './config.ts';
-import type { HistoryStore } from './history.ts';
+import type { BatchService } from './batches.ts';
+import type { HistoryKind, HistoryStore } from './history.ts';
 import type { RunRecord } from './schemas.ts';
 import type { RunService } from './runner.ts';
 
@@ -11,6 +12,7 @@ export interface AppDeps {
   config: ApiConfig;
   history: HistoryStore;
   runner: RunService;
+  batches: BatchService;
   /** Date.now() when the service started. */
   startedAt: number;
 }
@@ -23,8 +25,8 @@ export function engineVersion(): string {
   return version;
 }
 
-/** Keeps a run or comparison in the history, with the request that asked for it. */
-export function remember(deps: AppDeps, kind: 'run' | 'compare', request: unknown, result: RunRecord): void {
+/** Keeps a run, comparison or sizing in the history, with the request that asked for it. */
+export function remember(deps: AppDeps, kind: HistoryKind, request: unknown, result: RunRecord): void {
   deps.history.add({
     id: result.id,
     createdAt: result.createdAt,

@@ -4,11 +4,14 @@
  */
 import Database from 'better-sqlite3';
 
+/** What the history keeps: runs, comparisons, sizings and finished batches. */
+export type HistoryKind = 'run' | 'compare' | 'sizing' | 'batch';
+
 export interface HistoryRecord {
   id: string;
   createdAt: string;
-  kind: 'run' | 'compare';
-  /** Shipped scenario id, or "inline". */
+  kind: HistoryKind;
+  /** Shipped scenario id, or "inline" (a batch: its base, or "plan" when the base varies). */
   scenarioRef: string;
   scenarioTitle: string;
   /** SHA-256 of the scenario as simulated (canonical JSON). */
@@ -26,7 +29,7 @@ export type HistoryEntry = Omit<HistoryRecord, 'request' | 'result'>;
 interface Row {
   id: string;
   created_at: string;
-  kind: 'run' | 'compare';
+  kind: HistoryKind;
   scenario_ref: string;
   scenario_title: string;
   scenario_hash: string;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PHASES } from '../engine/index.ts';
-import { Scenario } from '../scenarios/index.ts';
+import { MAX_AMOUNT, RESOURCES, Scenario } from '../scenarios/index.ts';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 /** A number that may be "never" (a target not reached) or undefined (no interval with one replication): null in JSON. */
@@ -19,7 +19,7 @@ export const IssueSchema = z.object({
 
 export const ErrorBody = z
   .object({
-    error: z.string().describe('machine-readable code: bad_request, malformed_json, invalid_scenario, unknown_scenario, not_found, too_many_runs, run_timed_out, limit_exceeded, body_too_large, internal'),
+    error: z.string().describe('machine-readable code: bad_request, malformed_json, invalid_scenario, unknown_scenario, not_found, invalid_option, invalid_plan, too_many_runs, too_many_batches, run_timed_out, limit_exceeded, body_too_large, internal'),
     message: z.string(),
     issues: z.array(IssueSchema).optional(),
   })
@@ -123,6 +123,161 @@ export const CompareResponse = RunRecord.extend({
     ),
 }).meta({ id: 'CompareResult' });
 
+// ---- Sizing ----
+
+export const SizingRequest = z
+  .strictObject({
+    scenario: ScenarioRef,
+    patch: Patch.optional(),
+    set: Sets.optional(),
+    target: z.string().regex(idPattern, { error: 'must be a mission id' }).describe('the mission to size for'),
+    vary: z.array(z.string()).min(1).max(RESOURCES.length).describe(`resources to size, each alone and together: ${RESOURCES.join(', ')}`),
+    confidence: z.number().optional().describe("required P(on time), above 0.5 and below 1 (default: the scenario's run.requiredConfidence)"),
+    replications: z.number().int().min(1).optional().describe('replications per evaluation (default 200; at 0.95 at least 73)'),
+    seed: Seed.optional().describe("default: the scenario's run.seed"),
+    max: z.record(z.string(), z.number().int()).optional().describe(`top of the search per resource (default max(2 × scenario, scenario + 10); at most ${MAX_AMOUNT})`),
+    cost: z.record(z.string(), z.number()).optional().describe('cost weight of one unit added, per resource (default 1 each)'),
+    fleet: z.string().regex(idPattern).optional().describe("the fleet whose trucks `trucks` counts (default: the origin depot's first own fleet)"),
+  })
+  .meta({ id: 'SizingRequest' });
+
+const OnTime = z.object({ estimate: z.number(), lower: z.number(), upper: z.number(), successes: z.number(), n: z.number() });
+const Verdict = z.enum(['MET', 'AT RISK', 'NOT MET']);
+
+const SizingEvaluation = z
+  .object({
+    amounts: z.record(z.string(), z.number()),
+    onTime: OnTime.nullable().describe('P(on time) with its 95 % Wilson interval; null if these amounts make an invalid scenario'),
+    verdict: z.enum(['MET', 'AT RISK', 'NOT MET', 'INVALID']),
+    medianMin: num,
+    p95Min: num,
+    bottleneck: Phase.nullable(),
+    problem: z.string().nullable(),
+  })
+  .meta({ id: 'SizingEvaluation' });
+
+const SizingResultSchema = z.object({
+  title: z.string(),
+  target: z.object({ id: z.string(), label: z.string(), from: z.string(), to: z.string(), people: z.number(), deadlineH: z.number() }),
+  confidence: z.number(),
+  replications: z.number(),
+  seed: Seed,
+  asIs: SizingEvaluation.describe('the target as the scenario has it'),
+  resources: z
+    .array(
+      z.object({
+        resource: z.string(),
+        meaning: z.string(),
+        scenario: z.number(),
+        min: z.number(),
+        max: z.number(),
+        least: num.describe('the least amount (the others as in the scenario) that makes the target MET; null: not even max'),
+        change: num,
+        evidence: SizingEvaluation.describe('at least, or at max when even that is not enough'),
+        oneLess: SizingEvaluation.nullable().describe('at least − 1: the evidence that one less is not enough'),
+      }),
+    )
+    .describe('each resource alone'),
+  costs: z.record(z.string(), z.number()),
+  combination: z
+    .object({ amounts: z.record(z.string(), z.number()), added: z.record(z.string(), z.number()), cost: z.number(), evaluation: SizingEvaluation })
+    .nullable()
+    .describe('the cheapest amounts, none below the scenario’s, that make the target MET; null: not even every resource at its max'),
+  atMax: SizingEvaluation.nullable().describe('every resource at its max, when no combination is enough'),
+  evaluations: z.number().describe('simulations run, each of `replications` replications'),
+  seconds: z.number(),
+});
+
+export const SizingResponse = RunRecord.extend({ sizing: SizingResultSchema }).meta({ id: 'SizingResult' });
+
+// ---- Batches ----
+
+export const BatchRequest = z
+  .strictObject({
+    plan: z
+      .record(z.string(), z.unknown())
+      .describe('a batch plan, as in a plan file: {base, axes, cells?, replications, seed, seeds?, requiredConfidence?, targets?, title?, description?}; base and scenario axes name shipped scenarios, or scenarios sent in `scenarios`'),
+    scenarios: z
+      .record(z.string().regex(idPattern), z.record(z.string(), z.unknown()))
+      .optional()
+      .describe('inline scenario documents by name (each may `extends` a shipped one), for the plan’s base or scenario axis to name'),
+  })
+  .meta({ id: 'BatchRequest' });
+
+const CellRecordSchema = z
+  .object({
+    cell: z.string(),
+    index: z.number(),
+    axes: z.record(z.string(), z.unknown()),
+    status: z.enum(['ok', 'failed']),
+    seed: Seed.nullable(),
+    replications: z.number(),
+    requiredConfidence: z.number().nullable(),
+    targets: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        people: z.number(),
+        deadlineH: z.number(),
+        verdict: Verdict,
+        onTime: OnTime,
+        completionMin: z.object({ median: num, p95: num, mean: num }),
+        bottleneck: z.object({ phase: Phase.nullable(), share: z.number() }),
+        peopleByDeadline: z.number(),
+        shortfalls: z.partialRecord(z.enum(['stock', 'unreachable', 'horizon']), z.number()),
+      }),
+    ),
+    error: z.object({ kind: z.enum(['invalid', 'limit', 'error']), message: z.string(), issues: z.array(IssueSchema.extend({ file: z.string().optional() })).optional() }).nullable(),
+    timing: z.object({ seconds: z.number(), finishedAt: z.string() }),
+  })
+  .meta({ id: 'CellRecord' });
+
+const AxisEffect = z.object({ axis: z.string(), means: z.array(z.object({ value: z.unknown(), label: z.string(), mean: z.number(), cells: z.number() })), range: num });
+
+const BatchSummarySchema = z
+  .object({
+    cells: z.number(),
+    done: z.number(),
+    failed: z.array(z.object({ cell: z.string(), index: z.number(), message: z.string() })),
+    targets: z.array(z.object({ id: z.string(), label: z.string(), met: z.number(), atRisk: z.number(), notMet: z.number() })),
+    worst: z.array(z.object({ cell: z.string(), index: z.number(), met: z.number(), targets: z.number(), meanOnTime: z.number(), weakest: z.object({ id: z.string(), onTime: z.number() }) })),
+    effects: z.object({
+      targets: z.array(z.object({ target: z.string(), axes: z.array(AxisEffect), top: z.string().nullable() })),
+      overall: z.object({ axes: z.array(z.object({ axis: z.string(), meanRange: num })), top: z.string().nullable() }),
+    }),
+  })
+  .meta({ id: 'BatchSummary' });
+
+export const BatchStatus = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    status: z.enum(['running', 'done', 'cancelled', 'stopped', 'failed']).describe('stopped: it reached the service’s wall-time limit for batches; failed: an unexpected error (see `error`)'),
+    title: z.string(),
+    hash: z.string().describe('SHA-256 of the plan and its base scenarios as resolved'),
+    engineVersion: z.string(),
+    plan: z.object({ cells: z.number(), replications: z.number().describe('per cell'), seed: Seed, seeds: z.enum(['common', 'per-cell']), axes: z.array(z.string()) }),
+    progress: z.object({
+      cellsDone: z.number(),
+      cellsFailed: z.number(),
+      cellsTotal: z.number(),
+      replicationsDone: z.number(),
+      replicationsTotal: z.number(),
+      elapsedS: z.number(),
+      etaS: num.describe('estimated seconds to the end, from the rate so far; null until there is a rate, or once finished'),
+    }),
+    records: z.array(CellRecordSchema).optional().describe('finished cells in plan order (left out with ?records=false)'),
+    summary: BatchSummarySchema.nullable().describe('the end-of-batch summary, once it has finished (over the cells that finished)'),
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'BatchStatus' });
+
+export const BatchIdParams = z.strictObject({ id: z.string().uuid({ error: 'must be a batch id (a UUID)' }) });
+
+export const BatchQuery = z.strictObject({ records: z.enum(['true', 'false']).default('true').describe('include the cell records') });
+
+export const BatchList = z.object({ batches: z.array(BatchStatus.omit({ records: true, summary: true })) });
+
 export const ValidateResponse = z.object({
   valid: z.boolean(),
   issues: z.array(IssueSchema),
@@ -143,7 +298,7 @@ export const HistoryQuery = z.strictObject({
 export const HistoryEntrySchema = z.object({
   id: z.string(),
   createdAt: z.string(),
-  kind: z.enum(['run', 'compare']),
+  kind: z.enum(['run', 'compare', 'sizing', 'batch']),
   scenarioRef: z.string(),
   scenarioTitle: z.string(),
   scenarioHash: z.string(),

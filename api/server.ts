@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { ApiConfig } from './config.ts';
+import { BatchService } from './batches.ts';
 import { HistoryStore } from './history.ts';
 import { RunService } from './runner.ts';
 
@@ -18,11 +19,13 @@ export interface RunningServer {
 export async function startServer(config: ApiConfig, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
   const history = new HistoryStore(config.dbPath);
   const runner = new RunService(config.workers, config);
-  const app = await buildApp({ config, history, runner, startedAt: Date.now() }, { logger: { level: config.logLevel } });
+  const batches = new BatchService(config, runner, history);
+  const app = await buildApp({ config, history, runner, batches, startedAt: Date.now() }, { logger: { level: config.logLevel } });
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       await app.close();
+      await batches.close(); // running batches are saved as cancelled, with their finished cells
       await runner.close();
       history.close();
     })());

@@ -91,6 +91,11 @@ Options (environment variable, default):
       --max-horizon-h H     ZHANBAO_MAX_HORIZON_H, 720 simulated hours
       --max-concurrent N    ZHANBAO_MAX_CONCURRENT, 4 runs at once (more get 429)
       --run-timeout-s S     ZHANBAO_RUN_TIMEOUT_S, 60 (a longer run is stopped: 504)
+      --sizing-timeout-s S  ZHANBAO_SIZING_TIMEOUT_S, 300 (a longer sizing is stopped: 504)
+      --max-batches N       ZHANBAO_MAX_BATCHES, 1 batch running at once (more get 429)
+      --max-batch-replications N
+                            ZHANBAO_MAX_BATCH_REPLICATIONS, 200000 over a batch's cells
+      --batch-timeout-s S   ZHANBAO_BATCH_TIMEOUT_S, 3600 (then stopped; finished cells kept)
       --max-body-bytes N    ZHANBAO_MAX_BODY_BYTES, 1048576 (larger bodies get 413)
       --log-level L         ZHANBAO_LOG_LEVEL, info
   -h, --help                this help
@@ -293,38 +298,17 @@ function show(args: string[]): number {
 }
 
 async function serve(args: string[]): Promise<number> {
+  // Loaded only here, so that the other commands do not pay for fastify at start-up.
+  const { FLAG_NAMES, resolveConfig } = await import('../api/config.ts');
+  const { startServer } = await import('../api/server.ts');
+  const settings = Object.entries(FLAG_NAMES) as [keyof typeof FLAG_NAMES, string][];
   const { values, positionals } = parse(args, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    db: { type: 'string' },
-    workers: { type: 'string' },
-    'max-replications': { type: 'string' },
-    'max-variants': { type: 'string' },
-    'max-horizon-h': { type: 'string' },
-    'max-concurrent': { type: 'string' },
-    'run-timeout-s': { type: 'string' },
-    'max-body-bytes': { type: 'string' },
-    'log-level': { type: 'string' },
+    ...Object.fromEntries(settings.map(([, flag]) => [flag, { type: 'string' as const }])),
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return help('serve');
   if (positionals.length > 0) throw new UsageError(`serve takes no arguments; got ${positionals.join(' ')}`);
-  // Loaded only here, so that the other commands do not pay for fastify at start-up.
-  const { resolveConfig } = await import('../api/config.ts');
-  const { startServer } = await import('../api/server.ts');
-  const resolved = resolveConfig({
-    port: values.port,
-    host: values.host,
-    dbPath: values.db,
-    workers: values.workers,
-    maxReplications: values['max-replications'],
-    maxVariants: values['max-variants'],
-    maxHorizonH: values['max-horizon-h'],
-    maxConcurrentRuns: values['max-concurrent'],
-    runTimeoutS: values['run-timeout-s'],
-    maxBodyBytes: values['max-body-bytes'],
-    logLevel: values['log-level'],
-  });
+  const resolved = resolveConfig(Object.fromEntries(settings.map(([key, flag]) => [key, (values as Record<string, unknown>)[flag] as string | undefined])));
   if (!resolved.ok) throw new UsageError(resolved.problems.join('; '));
   try {
     const server = await startServer(resolved.config);

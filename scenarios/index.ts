@@ -10,5 +10,5 @@ export { BatchPlan } from './batch/schema.ts';
 export { loadPlan, loadPlanDocument, MAX_CELLS, type LoadedPlan, type PlanAxis, type PlanCell, type AxisValue, type PlanBase, type PlanResult, type PlanLoadOptions } from './batch/plan.ts';
 export { runBatch, batchSummary, cellScenario, type BatchOptions, type BatchResult } from './batch/run.ts';
 export { BatchStore, StoreError, FILES } from './batch/store.ts';
-export { sizeResources, type SizingOptions, type SizingInput } from './sizing/size.ts';
+export { sizeResources, MAX_AMOUNT, type SizingOptions, type SizingInput } from './sizing/size.ts';
 export { RESOURCES, SizingError, type Resource } from './sizing/levers.ts';

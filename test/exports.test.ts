@@ -50,6 +50,7 @@ x('the scenarios layer exports exactly these values', () => {
     'FILES',
     'FleetSpec',
     'Id',
+    'MAX_AMOUNT',
     'MAX_CELLS',
     'MissionSpec',
     'ModuleSpec',

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { resolveScenarioRef, shippedScenarioFile } from '../catalog.ts';
 import { suggestion, type ScenarioIssue } from '../issues.ts';
-import { loadScenario, readDocument } from '../load.ts';
+import { loadInlineScenario, loadScenario, readDocument } from '../load.ts';
 import { zodIssues } from '../parse.ts';
 import { PatchError, assertSafeKeys, type Json } from '../patch.ts';
 import { AxisName, BatchPlan, PatchAxis, PathAxis, ScenarioAxis } from './schema.ts';
@@ -47,7 +47,8 @@ export interface PlanCell {
 export interface PlanBase {
   /** As the plan wrote it. */
   ref: string;
-  file: string;
+  /** Its file; null for a scenario sent with the plan. */
+  file: string | null;
   /** The scenario document with its `extends` resolved. */
   document: unknown;
   missions: string[];
@@ -77,6 +78,11 @@ export interface PlanLoadOptions {
   dir: string | null;
   /** The file the document came from, for messages. */
   file?: string | null;
+  /**
+   * Scenario documents sent with the plan (the API's inline scenarios), by name: a base or a scenario
+   * axis may name one of them instead of a shipped scenario or a file. They may `extends` a shipped one.
+   */
+  scenarios?: Record<string, unknown>;
 }
 
 /** Loads a plan file (YAML or JSON). Never throws for bad input. */
@@ -203,15 +209,18 @@ export function loadPlanDocument(document: unknown, options: PlanLoadOptions): P
       : scenarioAxes[0]!.values.map((v) => [v.label, v.ref!, ['axes', scenarioAxes[0]!.name, 'scenarios', v.label]]);
   const bases: Record<string, PlanBase> = {};
   for (const [key, ref, where] of refs) {
-    const baseFile = options.dir === null ? shippedScenarioFile(ref) : resolveScenarioRef(ref, options.dir);
-    if (baseFile === null) {
-      at(where, 'unknown_reference', options.dir === null ? `no shipped scenario "${ref}"` : `no shipped scenario or file "${ref}"`);
+    const inline = options.scenarios !== undefined && Object.hasOwn(options.scenarios, ref) ? options.scenarios[ref] : undefined;
+    const baseFile = inline !== undefined ? null : options.dir === null ? shippedScenarioFile(ref) : resolveScenarioRef(ref, options.dir);
+    if (inline === undefined && baseFile === null) {
+      const sent = Object.keys(options.scenarios ?? {});
+      const known = sent.length > 0 ? `; the scenarios sent are ${sent.join(', ')}` : '';
+      at(where, 'unknown_reference', `${options.dir === null ? `no shipped scenario "${ref}"` : `no shipped scenario or file "${ref}"`}${known}`);
       continue;
     }
-    const loaded = loadScenario(baseFile);
+    const loaded = inline !== undefined ? loadInlineScenario(inline) : loadScenario(baseFile!);
     if (!loaded.ok) {
       at(where, 'invalid_base', `the scenario "${ref}" has problems (below)`);
-      issues.push(...loaded.issues);
+      issues.push(...loaded.issues.map((i: ScenarioIssue) => (inline !== undefined ? { ...i, path: ['scenarios', ref, ...i.path] } : i)));
       continue;
     }
     bases[key] = { ref, file: baseFile, document: loaded.document, missions: Object.keys(loaded.scenario.missions) };

@@ -28,7 +28,7 @@ export interface SizingOptions {
   replications?: number;
   /** Default: the scenario's run.seed. */
   seed?: string | number;
-  /** Top of the search per resource (default: max(2 × scenario, scenario + 10); preloaded: the depot's trucks). */
+  /** Top of the search per resource (default: max(2 × scenario, scenario + 10); preloaded: the depot's trucks); at most MAX_AMOUNT. */
   max?: Partial<Record<string, number>>;
   /** Cost weight of one unit added, per resource (default 1 each). */
   cost?: Partial<Record<string, number>>;
@@ -36,6 +36,8 @@ export interface SizingOptions {
   fleet?: string;
   /** Worker threads (default 1: this thread). */
   workers?: number;
+  /** A pool to run on instead of starting one (a server's); it is left open, and sets `workers`. */
+  pool?: WorkerPool;
   /** Checked before each evaluation: the sizing then throws an AbortError. */
   signal?: AbortSignal;
   /** After each new evaluation, with the number run so far. */
@@ -56,6 +58,9 @@ export function fewestReplicationsToMeet(confidence: number): number {
   while (wilsonInterval(n, n).lower < confidence) n++;
   return n;
 }
+
+/** The top of any search, whatever `max` says: more than this of a resource at one depot is not a plan. */
+export const MAX_AMOUNT = 1000;
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
@@ -92,7 +97,9 @@ export async function sizeResources(input: SizingInput, options: SizingOptions):
   }
   const lever = vary.map((r) => levers.levers[r]);
   const max = vary.map((r, i) => {
-    const m = options.max?.[r] ?? (r === 'preloaded' && vary.includes('trucks') ? lever[i]!.defaultMax + (options.max?.trucks ?? levers.levers.trucks.defaultMax) - levers.levers.trucks.scenario : lever[i]!.defaultMax);
+    const given = options.max?.[r];
+    if (given !== undefined && given > MAX_AMOUNT) throw new SizingError('max', `${r}: at most ${MAX_AMOUNT} (a model that large would take minutes an evaluation); got ${given}`);
+    const m = given ?? Math.min(MAX_AMOUNT, r === 'preloaded' && vary.includes('trucks') ? lever[i]!.defaultMax + (options.max?.trucks ?? levers.levers.trucks.defaultMax) - levers.levers.trucks.scenario : lever[i]!.defaultMax);
     if (!Number.isSafeInteger(m) || m < lever[i]!.scenario) throw new SizingError('max', `${r}: must be a whole number at least the scenario's ${lever[i]!.scenario}; got ${m}`);
     return m;
   });
@@ -102,8 +109,9 @@ export async function sizeResources(input: SizingInput, options: SizingOptions):
     return w;
   });
   const from = lever.map((l) => l.scenario);
-  const workers = options.workers ?? 1;
-  const pool = workers > 1 ? new WorkerPool(workers) : undefined;
+  const workers = options.pool?.threads ?? options.workers ?? 1;
+  const ownPool = options.pool === undefined && workers > 1 ? new WorkerPool(workers) : undefined;
+  const pool = options.pool ?? ownPool;
   const cache = new Map<string, Promise<SizingEvaluation>>();
   let done = 0;
 
@@ -176,6 +184,6 @@ export async function sizeResources(input: SizingInput, options: SizingOptions):
       seconds: Math.round(performance.now() - started) / 1000,
     };
   } finally {
-    await pool?.close();
+    await ownPool?.close();
   }
 }

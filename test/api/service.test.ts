@@ -37,10 +37,11 @@ s('POST /v1/scenarios/validate: valid, or every problem with its path', async ()
 s('the OpenAPI document covers every endpoint, and /docs serves a page', async () => {
   const doc = (await t.app.inject({ url: '/openapi.json' })).json();
   assert.is(doc.openapi, '3.0.3');
-  for (const p of ['/health', '/v1/scenarios', '/v1/scenarios/{id}', '/v1/scenarios/validate', '/v1/runs', '/v1/runs/{id}', '/v1/compare']) {
+  for (const p of ['/health', '/v1/scenarios', '/v1/scenarios/{id}', '/v1/scenarios/validate', '/v1/runs', '/v1/runs/{id}', '/v1/compare', '/v1/sizing', '/v1/batches', '/v1/batches/{id}']) {
     assert.ok(doc.paths[p], `missing ${p}`);
   }
   assert.ok(doc.paths['/v1/runs'].post.requestBody, 'the run request is documented');
+  assert.ok(doc.paths['/v1/batches/{id}'].delete, 'a batch can be cancelled');
   assert.ok(doc.components?.schemas?.Scenario || JSON.stringify(doc).includes('schemaVersion'), 'the scenario schema is documented');
   const page = await t.app.inject({ url: '/docs/' });
   assert.is(page.statusCode, 200);
@@ -62,6 +63,10 @@ s('configuration: flags over environment over defaults; bad values named', () =>
     assert.ok(bad.problems.some((p) => p.startsWith('--workers')), bad.problems.join('; '));
     assert.ok(bad.problems.some((p) => p.startsWith('PORT')), bad.problems.join('; '));
   }
+  // A problem names the flag as it is typed, not the setting's name.
+  const flags = resolveConfig({ maxConcurrentRuns: 'x', dbPath: '', maxConcurrentBatches: '0' }, {});
+  assert.not.ok(flags.ok);
+  if (!flags.ok) assert.equal(flags.problems.map((p) => p.split(':')[0]).sort(), ['--db', '--max-batches', '--max-concurrent']);
 });
 
 s.run();

@@ -4,6 +4,7 @@ import { buildApp } from '../../api/app.ts';
 import { ApiConfig } from '../../api/config.ts';
 import { HistoryStore } from '../../api/history.ts';
 import { RunService } from '../../api/runner.ts';
+import { BatchService } from '../../api/batches.ts';
 import type { AppDeps } from '../../api/deps.ts';
 
 export interface TestApp {
@@ -16,7 +17,8 @@ export async function buildTestApp(overrides: Partial<ApiConfig> = {}, setup?: (
   const config = ApiConfig.parse({ workers: 2, dbPath: ':memory:', logLevel: 'silent', ...overrides });
   const history = new HistoryStore(config.dbPath);
   const runner = new RunService(config.workers, config);
-  const deps: AppDeps = { config, history, runner, startedAt: Date.now() };
+  const batches = new BatchService(config, runner, history);
+  const deps: AppDeps = { config, history, runner, batches, startedAt: Date.now() };
   const app = await buildApp(deps);
   setup?.(app);
   await app.ready();
@@ -25,6 +27,7 @@ export async function buildTestApp(overrides: Partial<ApiConfig> = {}, setup?: (
     deps,
     close: async () => {
       await app.close();
+      await batches.close();
       await runner.close();
       history.close();
     },
