@@ -18,7 +18,7 @@ import { projectRoot } from '../engine/paths.ts';
 import { WorkerPool } from '../engine/run/pool.ts';
 import { formatIssues, loadPlanDocument, runBatch, type BatchOptions } from '../scenarios/index.ts';
 
-const replications = Number(process.argv[2] ?? 100);
+const replications = Number(process.argv[2] ?? 400);
 const rounds = Number(process.argv[3] ?? 3);
 const planDocument = {
   base: 'baseline',
