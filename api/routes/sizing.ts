@@ -30,13 +30,14 @@ export const sizingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       const started = performance.now();
       const sizing = await deps.runner
         .withSlot(
-          (signal) =>
+          (signal, deadline) =>
             sizeResources(loaded, {
               target: body.target,
               vary: body.vary,
               replications,
               pool: deps.runner.pool,
               signal,
+              deadline,
               ...(body.confidence !== undefined && { confidence: body.confidence }),
               ...(body.seed !== undefined && { seed: body.seed }),
               ...(body.max !== undefined && { max: body.max }),

@@ -62,6 +62,8 @@ export interface SimulateOptions {
   replication: number;
   /** Keep the `[time, what, ...ids]` trace (slower; for timelines and tests). */
   trace?: boolean;
+  /** Stop by this moment (Date.now() milliseconds) at the latest, as if the wall-time limit ran out then. */
+  deadline?: number;
 }
 
 function toModules(input: ModelInput): Module[] {
@@ -152,7 +154,8 @@ export function simulate(model: ModelInput | PreparedModel, options: SimulateOpt
     }
   }
 
-  env.run({ until: horizonMs, maxEvents: input.limits.maxEvents, maxWallMs: input.limits.wallTimeS * 1000 });
+  const maxWallMs = Math.max(0, Math.min(input.limits.wallTimeS * 1000, (options.deadline ?? Infinity) - Date.now()));
+  env.run({ until: horizonMs, maxEvents: input.limits.maxEvents, maxWallMs });
   const stoppedAtHorizon = env.pending > 0;
 
   checkInvariants(depots, missions, recorder.trips);

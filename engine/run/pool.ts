@@ -23,6 +23,9 @@ export class WorkerPool {
     idleTimeoutMs = 1000,
   ) {
     this.piscina = new Piscina({ filename: workerFile().href, minThreads: threads, maxThreads: threads, idleTimeout: idleTimeoutMs });
+    // A message for a task piscina no longer knows (one settled by a closing pool, say) is emitted as
+    // an 'error' event, which would otherwise end the process: nothing is lost, so say so and go on.
+    this.piscina.on('error', (error: Error) => process.emitWarning(`worker pool: ${error.message.split('\n')[0]}`));
   }
 
   /** Tasks waiting for a thread. */
@@ -30,11 +33,17 @@ export class WorkerPool {
     return this.piscina.queueSize;
   }
 
-  run(task: WorkerTask, signal?: AbortSignal): Promise<ReplicationDigest[]> {
-    return this.piscina.run(task, signal === undefined ? {} : { signal });
+  /**
+   * Runs a task on a free thread. No abort signal: piscina ends an aborted task by terminating its
+   * thread, and a result already posted then surfaces as an uncaught error (piscina #934); work is
+   * stopped by the task's own deadline instead.
+   */
+  run(task: WorkerTask): Promise<ReplicationDigest[]> {
+    return this.piscina.run(task);
   }
 
+  /** Closes when the tasks running have finished (they stop at their deadlines, if they have one). */
   close(): Promise<void> {
-    return this.piscina.destroy();
+    return this.piscina.close();
   }
 }

@@ -23,7 +23,14 @@ export interface ReplicateOptions {
   /** Replications per task sent to a worker. */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Checked between chunks in this thread; with a pool, before the chunks are sent. */
   signal?: AbortSignal;
+  /**
+   * Stop by this moment (Date.now() milliseconds): every replication, in this thread or on a worker,
+   * stops at it as at its wall-time limit, and none starts after it. This is how a pool's work is
+   * stopped without terminating its threads (see engine/batch/run-cells.ts on piscina's aborts).
+   */
+  deadline?: number;
 }
 
 /** What is kept of a replication for summaries (no trips, no trace). */
@@ -31,10 +38,18 @@ export function digestOf(r: ReplicationResult): ReplicationDigest {
   return { replication: r.replication, missions: r.missions, depots: r.depots, events: r.events };
 }
 
-/** Runs the given replications in this thread. */
-export function runIndices(model: ModelInput | PreparedModel, seed: string | number, indices: readonly number[]): ReplicationDigest[] {
+/** The error of work stopped at its deadline. */
+export class DeadlinePassed extends Error {
+  override name = 'DeadlinePassed';
+}
+
+/** Runs the given replications in this thread; none starts after `deadline` (Date.now() ms). */
+export function runIndices(model: ModelInput | PreparedModel, seed: string | number, indices: readonly number[], deadline?: number): ReplicationDigest[] {
   const prepared = 'routes' in model ? model : prepareModel(model);
-  return indices.map((replication) => digestOf(simulate(prepared, { seed, replication })));
+  return indices.map((replication) => {
+    if (deadline !== undefined && Date.now() >= deadline) throw new DeadlinePassed(`stopped at the deadline before replication ${replication}`);
+    return digestOf(simulate(prepared, { seed, replication, ...(deadline !== undefined && { deadline }) }));
+  });
 }
 
 function chunks(first: number, count: number, size: number): number[][] {
@@ -48,7 +63,7 @@ function chunks(first: number, count: number, size: number): number[][] {
  * @throws the first replication's error (a LimitExceeded, say), or AbortError if `signal` aborts.
  */
 export async function runReplications(input: ModelInput, options: ReplicateOptions): Promise<ReplicationDigest[]> {
-  const { replications, seed, firstReplication = 0, onProgress, signal } = options;
+  const { replications, seed, firstReplication = 0, onProgress, signal, deadline } = options;
   const workers = options.pool?.threads ?? options.workers ?? 1;
   if (!Number.isSafeInteger(replications) || replications < 1) throw new RangeError(`replications must be a whole number ≥ 1; got ${replications}`);
   if (!Number.isSafeInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number ≥ 1; got ${workers}`);
@@ -60,22 +75,26 @@ export async function runReplications(input: ModelInput, options: ReplicateOptio
     const prepared = prepareModel(input);
     for (const part of parts) {
       signal?.throwIfAborted();
-      results.push(runIndices(prepared, seed, part));
+      results.push(runIndices(prepared, seed, part, deadline));
       done += part.length;
       onProgress?.(done, replications);
       // Let timers and signals through between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
+    signal?.throwIfAborted();
     const pool = options.pool ?? new WorkerPool(workers);
     try {
-      await Promise.all(
+      const settled = await Promise.allSettled(
         parts.map(async (part, i) => {
-          results[i] = await pool.run({ input, seed, indices: part }, signal);
+          results[i] = await pool.run({ input, seed, indices: part, ...(deadline !== undefined && { deadline }) });
           done += part.length;
           onProgress?.(done, replications);
         }),
       );
+      // Only once every chunk has settled: nothing of this call is left running on the pool.
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
     } finally {
       if (options.pool === undefined) await pool.close();
     }

@@ -6,8 +6,10 @@ export interface WorkerTask {
   input: ModelInput;
   seed: string | number;
   indices: number[];
+  /** Date.now() milliseconds by which to stop (see ReplicateOptions.deadline). */
+  deadline?: number;
 }
 
 export default function runTask(task: WorkerTask) {
-  return runIndices(task.input, task.seed, task.indices);
+  return runIndices(task.input, task.seed, task.indices, task.deadline);
 }

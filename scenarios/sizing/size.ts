@@ -40,6 +40,8 @@ export interface SizingOptions {
   pool?: WorkerPool;
   /** Checked before each evaluation: the sizing then throws an AbortError. */
   signal?: AbortSignal;
+  /** Date.now() milliseconds by which every replication stops (see ReplicateOptions.deadline). */
+  deadline?: number;
   /** After each new evaluation, with the number run so far. */
   onEvaluation?: (evaluation: SizingEvaluation, count: number) => void;
 }
@@ -121,7 +123,7 @@ export async function sizeResources(input: SizingInput, options: SizingOptions):
     if (!loaded.ok) return { amounts: named, onTime: null, verdict: 'INVALID', medianMin: null, p95Min: null, bottleneck: null, problem: formatIssues(loaded.issues.slice(0, 1)) };
     // The signal is checked between evaluations, not handed to the pool (see engine/batch/run-cells.ts).
     options.signal?.throwIfAborted();
-    const digests = await runReplications(loaded.model, { replications, seed, workers, ...(pool !== undefined && { pool }) });
+    const digests = await runReplications(loaded.model, { replications, seed, workers, ...(pool !== undefined && { pool }), ...(options.deadline !== undefined && { deadline: options.deadline }) });
     const m = summarise(loaded.model, digests, seed, confidence).missions.find((x) => x.id === options.target)!;
     const { estimate, lower, upper, successes, n } = m.onTime;
     return { amounts: named, onTime: { estimate, lower, upper, successes, n }, verdict: m.verdict, medianMin: finiteOrNull(m.completionMin.median), p95Min: finiteOrNull(m.completionMin.p95), bottleneck: m.bottleneck.phase, problem: null };
