@@ -4,7 +4,6 @@
  * 3 a target missed with --fail-on-miss, 1 an unexpected failure.
  */
 import { availableParallelism } from 'node:os';
-import { setMaxListeners } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -329,8 +328,6 @@ function help(topic: string): number {
 /** Runs `fn` with Ctrl-C turned into an abort; a second Ctrl-C quits at once. */
 async function withInterrupt<T>(fn: (signal: AbortSignal) => Promise<T>, note: string): Promise<T> {
   const controller = new AbortController();
-  // Every task on the pool listens to this one signal.
-  setMaxListeners(0, controller.signal);
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(130);
     process.stderr.write(`\n${note}\n`);
