@@ -219,4 +219,24 @@ r('a finished batch is read back from the history by a new service on the same d
   }
 });
 
+r('a batch still running when the service stops is saved as cancelled, with the cells it finished', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zhanbao-api-'));
+  const dbPath = path.join(dir, 'history.sqlite');
+  try {
+    const first = await buildTestApp({ dbPath });
+    const plan = { base: 'baseline', replications: 2000, seed: 3, axes: { docks: { path: 'depots.jinzhou-base.docks', values: [7, 14] } } };
+    const id = (await first.app.inject({ method: 'POST', url: '/v1/batches', payload: { plan } })).json().id;
+    await first.close();
+    const second = await buildTestApp({ dbPath });
+    const after = await second.app.inject({ method: 'GET', url: `/v1/batches/${id}` });
+    await second.close();
+    assert.is(after.statusCode, 200);
+    assert.is(after.json().status, 'cancelled');
+    assert.ok(after.json().records.length < 2);
+    assert.ok(after.json().summary !== null, 'a summary over what finished');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 r.run();
