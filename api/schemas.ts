@@ -184,6 +184,10 @@ const SizingResultSchema = z.object({
     .nullable()
     .describe('the cheapest amounts, none below the scenario’s, that make the target MET; null: not even every resource at its max'),
   atMax: SizingEvaluation.nullable().describe('every resource at its max, when no combination is enough'),
+  notMonotone: z
+    .object({ fewer: SizingEvaluation, more: SizingEvaluation })
+    .nullable()
+    .describe('evidence that more is not always better for this target (fewer is MET, more has at least as much of everything and is not); then the answers are the least found, not necessarily the least there is'),
   evaluations: z.number().describe('simulations run, each of `replications` replications'),
   seconds: z.number(),
 });

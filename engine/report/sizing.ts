@@ -58,7 +58,7 @@ export function renderSizing(r: SizingResult): string {
     .map(([k, w]) => `${k} ${w}`)
     .join(', ');
   if (r.combination === null) {
-    const top = r.resources.map((a) => `${a.resource} ${a.max}`).join(', ');
+    const top = amountsText(r.atMax?.amounts ?? Object.fromEntries(r.resources.map((a) => [a.resource, a.max])));
     out.push(`Cheapest combination: none — not even ${top} together make the target MET.`);
     const m = r.atMax;
     if (m !== null && m.onTime !== null) {
@@ -74,6 +74,12 @@ export function renderSizing(r: SizingResult): string {
       .map(([k, n]) => `${k} +${n} (${c.amounts[k]})`)
       .join(', ');
     out.push(`Cheapest combination (cost per unit added: ${costs}): ${added} — cost ${Number(c.cost.toFixed(6))}: P(on time) ${evidenceText(c.evaluation)}`);
+  }
+  if (r.notMonotone !== null) {
+    const { fewer, more } = r.notMonotone;
+    out.push('');
+    out.push(`Note: more is not always better here — ${amountsText(fewer.amounts)} is MET, ${amountsText(more.amounts)} is ${more.verdict} (${evidenceText(more)}).`);
+    out.push('  The search assumes more never hurts: its answers are the least it found, not necessarily the least there is.');
   }
   out.push('');
   out.push(`${r.evaluations} evaluations of ${r.replications} replications (${(r.evaluations * r.replications).toLocaleString('en')} replications) in ${r.seconds.toFixed(1)} s.`);

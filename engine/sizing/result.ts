@@ -67,6 +67,12 @@ export interface SizingResult {
   combination: SizingCombination | null;
   /** Every resource at its max, when no combination is enough: how far the target is even then. */
   atMax: SizingEvaluation | null;
+  /**
+   * Evidence that more is not always better for this target (`fewer` is MET, `more` has at least as
+   * much of every resource and is not), or null. The searches assume more never hurts; when it does,
+   * their answers are the least they found, not necessarily the least there is.
+   */
+  notMonotone: { fewer: SizingEvaluation; more: SizingEvaluation } | null;
   /** Simulations run (each of `replications` replications); repeated amounts are answered from a cache. */
   evaluations: number;
   seconds: number;

@@ -91,7 +91,9 @@ export async function cheapestCombination(
     const least = await leastMeeting((v) => met([v]), from[0]!, to[0]!, from[0]!);
     return least !== null && (known === null || cost([least]) < known.cost - 1e-9) ? { amounts: [least], cost: cost([least]) } : known;
   }
-  if (!(await met([...to]))) return known;
+  // No shortcut on the far corner (`to` everywhere): where the model is not monotone (a resource that
+  // helps up to a point and then hurts), an answer inside the box must not be lost because the corner
+  // misses. Each line below probes its own top instead.
   let best: Combination | null = known;
   const beats = (c: number) => best === null || c < best.cost - 1e-9;
   const last = d - 1;

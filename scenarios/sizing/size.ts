@@ -54,6 +54,22 @@ export interface SizingInput {
   file: string | null;
 }
 
+/**
+ * Evidence that more is not always better here: a MET evaluation and one with at least as much of
+ * every resource that is not MET (the first such pair found), or null. The searches assume there is
+ * none; with one, their answers are the least they found, not necessarily the least there is.
+ */
+export function monotonyBroken(evaluations: readonly SizingEvaluation[], vary: readonly Resource[]): SizingResult['notMonotone'] {
+  const valid = evaluations.filter((e) => e.verdict !== 'INVALID');
+  for (const fewer of valid) {
+    if (fewer.verdict !== 'MET') continue;
+    for (const more of valid) {
+      if (more.verdict !== 'MET' && vary.every((r) => more.amounts[r]! >= fewer.amounts[r]!)) return { fewer, more };
+    }
+  }
+  return null;
+}
+
 /** The fewest replications with which n of n on time is MET at `confidence` (Wilson, 95 %). */
 export function fewestReplicationsToMeet(confidence: number): number {
   let n = 1;
@@ -170,6 +186,7 @@ export async function sizeResources(input: SizingInput, options: SizingOptions):
             cost: best.cost,
             evaluation: await evaluate(best.amounts),
           };
+    const atMax = combination === null ? await evaluate(max) : null;
     return {
       scenario: input.file,
       title: s.title,
@@ -181,7 +198,8 @@ export async function sizeResources(input: SizingInput, options: SizingOptions):
       resources,
       costs: Object.fromEntries(vary.map((r, i) => [r, weights[i]!])),
       combination,
-      atMax: combination === null ? await evaluate(max) : null,
+      atMax,
+      notMonotone: monotonyBroken(await Promise.all(cache.values()), vary),
       evaluations: cache.size,
       seconds: Math.round(performance.now() - started) / 1000,
     };

@@ -88,3 +88,16 @@ s('cheapestCombination agrees with trying every point, on 200 random monotone fr
 });
 
 s.run();
+
+const n = suite('search where more is not always better');
+
+n('an answer inside the box is found even though the far corner misses', async () => {
+  // Met only where x + y ≥ 5 and x ≤ 4 (beyond 4, x hurts): the corner (9, 9) misses; the cheapest at
+  // weights 1, 1 from (0, 0) costs 5, e.g. (0, 5).
+  const met = async ([x, y]: number[]) => x! + y! >= 5 && x! <= 4;
+  const found = await cheapestCombination(met, [0, 0], [9, 9], [1, 1]);
+  assert.is(found?.cost, 5);
+  assert.ok(found !== null && (await met(found.amounts)));
+});
+
+n.run();

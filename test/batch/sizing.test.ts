@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { runReplications } from '../../engine/run/replicate.ts';
 import { summarise } from '../../engine/summary.ts';
 import { SizingError, loadDocument, loadScenario, sizeResources, formatIssues } from '../../scenarios/index.ts';
-import { fewestReplicationsToMeet } from '../../scenarios/sizing/size.ts';
+import { fewestReplicationsToMeet, monotonyBroken } from '../../scenarios/sizing/size.ts';
 import { leversFor } from '../../scenarios/sizing/levers.ts';
 
 const z = suite('sizing');
@@ -125,6 +125,17 @@ z('bad options name the option and the reason', async () => {
   }
   // n of n on time is MET at 0.95 from n = 73 on (73 / (73 + 1.96²) = 0.950).
   assert.is(fewestReplicationsToMeet(0.95), 73);
+});
+
+z('evidence that more is not always better: a MET point and a not-MET one with at least as much of everything', () => {
+  const at = (trucks: number, preloaded: number, verdict: 'MET' | 'NOT MET' | 'INVALID') => ({ amounts: { trucks, preloaded }, onTime: null, verdict, medianMin: null, p95Min: null, bottleneck: null, problem: null });
+  assert.is(monotonyBroken([at(10, 0, 'NOT MET'), at(12, 22, 'MET'), at(13, 22, 'MET')], ['trucks', 'preloaded']), null);
+  // (12, 40) has more of both than (12, 22) and misses: reported. (11, 40) does not dominate (12, 22).
+  const broken = monotonyBroken([at(11, 40, 'NOT MET'), at(12, 22, 'MET'), at(12, 40, 'NOT MET')], ['trucks', 'preloaded']);
+  assert.equal(broken?.fewer.amounts, { trucks: 12, preloaded: 22 });
+  assert.equal(broken?.more.amounts, { trucks: 12, preloaded: 40 });
+  // An invalid scenario is no evidence either way.
+  assert.is(monotonyBroken([at(12, 22, 'MET'), at(20, 40, 'INVALID')], ['trucks', 'preloaded']), null);
 });
 
 z.run();
