@@ -54,13 +54,25 @@ const entryOf = (r: Row): HistoryEntry => ({
   durationMs: r.duration_ms,
 });
 
+/** The database cannot be opened (a folder, a missing folder, not a database, no permission). */
+export class HistoryError extends Error {
+  override name = 'HistoryError';
+}
+
 export class HistoryStore {
   private readonly db: Database.Database;
 
-  /** Opens (or creates) the database at `file`; ":memory:" for a throw-away one. */
+  /**
+   * Opens (or creates) the database at `file`; ":memory:" for a throw-away one.
+   * @throws HistoryError if it cannot.
+   */
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+    } catch (error) {
+      throw new HistoryError(`cannot open the history database ${file}: ${(error as Error).message}`);
+    }
     this.db.exec(`CREATE TABLE IF NOT EXISTS runs (
       id TEXT PRIMARY KEY,
       created_at TEXT NOT NULL,

@@ -4,7 +4,7 @@
  * 3 a target missed with --fail-on-miss, 1 an unexpected failure.
  */
 import { availableParallelism } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stringify as toYaml } from 'yaml';
@@ -172,6 +172,33 @@ function positiveInt(name: string, value: string | undefined): number | undefine
   return n;
 }
 
+/** Most worker threads a command may start (as the server's --workers): each costs tens of MB. */
+const MAX_WORKERS = 64;
+
+function workersOption(value: string | undefined): number | undefined {
+  const n = positiveInt('workers', value);
+  if (n !== undefined && n > MAX_WORKERS) throw new UsageError(`--workers must be at most ${MAX_WORKERS} (this machine has ${availableParallelism()} cores); got ${n}`);
+  return n;
+}
+
+/** Checks, before any work, that `--<flag> FILE` can be written: its folder exists and it is not a folder. */
+function outputFile(flag: string, file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`--${flag} ${file} is a folder; give a file path`);
+  const dir = path.dirname(path.resolve(file));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--${flag} ${file}: the folder ${dir} does not exist`);
+  return file;
+}
+
+/** Writes an output file; a failure is bad input (a full disk, no permission), not a crash. */
+function writeOutput(flag: string, file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new InputError(`cannot write --${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 function load(ref: string | undefined, values: { set?: string[]; patch?: string[] }): Extract<LoadResult, { ok: true }> {
   if (ref === undefined) throw new UsageError('give a scenario: a shipped id (see `zhanbao scenarios`) or a file path');
   const patches = (values.patch ?? []).map((file) => {
@@ -211,10 +238,12 @@ async function run(args: string[]): Promise<number> {
   const replicationsArg = positiveInt('replications', values.replications);
   if (replicationsArg !== undefined) sets.push(`run.replications=${replicationsArg}`);
   if (values.seed !== undefined) sets.push(`run.seed=${JSON.stringify(/^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed)}`);
+  outputFile('json', values.json);
+  outputFile('html', values.html);
   const loaded = load(positionals[0], { ...values, set: sets });
   const { scenario, model } = loaded;
   const replications = scenario.run.replications;
-  const workers = positiveInt('workers', values.workers) ?? (replications >= 200 ? Math.min(availableParallelism(), 8) : 1);
+  const workers = workersOption(values.workers) ?? (replications >= 200 ? Math.min(availableParallelism(), 8) : 1);
   const quiet = values.quiet === true || !process.stderr.isTTY;
   const started = performance.now();
   let lastShown = 0;
@@ -242,12 +271,12 @@ async function run(args: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   if (!values.quiet) process.stderr.write(`${replications} replications in ${seconds.toFixed(1)} s on ${workers} worker${workers > 1 ? 's' : ''} (${summary.events.toLocaleString('en')} events)\n`);
   if (values.json !== undefined) {
-    writeFileSync(values.json, `${toJson({ scenario: id, title: scenario.title, summary })}\n`);
+    writeOutput('json', values.json, `${toJson({ scenario: id, title: scenario.title, summary })}\n`);
     if (!values.quiet) process.stderr.write(`results written to ${values.json}\n`);
   }
   if (values.html !== undefined) {
     const traced = simulate(model, { seed: scenario.run.seed, replication: 0, trace: true });
-    writeFileSync(values.html, renderHtml({ title: scenario.title, scenarioId: id, alert: scenario.alert.timeOfDay, summary, model, digests, traced }));
+    writeOutput('html', values.html, renderHtml({ title: scenario.title, scenarioId: id, alert: scenario.alert.timeOfDay, summary, model, digests, traced }));
     if (!values.quiet) process.stderr.write(`report written to ${values.html}\n`);
   }
   return values['fail-on-miss'] && summary.missions.some((m) => m.verdict !== 'MET') ? 3 : 0;
@@ -314,7 +343,8 @@ async function serve(args: string[]): Promise<number> {
     process.stderr.write(`zhanbao API listening on ${server.url} — docs at ${server.url}/docs, OpenAPI at ${server.url}/openapi.json\n`);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') throw new InputError(`cannot listen on ${resolved.config.host}:${resolved.config.port}: ${e.code}`);
+    if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') throw new InputError(`cannot listen on ${resolved.config.host}:${resolved.config.port}: ${e.code}`);
+    if (e.name === 'HistoryError') throw new InputError(`--db: ${e.message}`);
     throw error;
   }
   return 0;
@@ -350,7 +380,7 @@ async function batch(args: string[]): Promise<number> {
   });
   if (values.help) return help('batch');
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give a batch plan file (see scenarios/batches/)' : `batch takes one plan; got ${positionals.join(' ')}`);
-  const workers = positiveInt('workers', values.workers) ?? availableParallelism();
+  const workers = workersOption(values.workers) ?? availableParallelism();
   const loaded = loadPlan(positionals[0]!);
   if (!loaded.ok) throw new InputError(formatIssues(loaded.issues), 'the batch plan has problems');
   const plan = loaded.plan;
@@ -438,8 +468,9 @@ async function size(args: string[]): Promise<number> {
     confidence = Number(values.confidence);
     if (!(confidence > 0.5 && confidence < 1)) throw new UsageError(`--confidence must be a number above 0.5 and below 1, e.g. 0.95; got "${values.confidence}"`);
   }
+  outputFile('json', values.json);
   const loaded = load(positionals[0], values);
-  const workers = positiveInt('workers', values.workers) ?? availableParallelism();
+  const workers = workersOption(values.workers) ?? availableParallelism();
   const quiet = values.quiet === true;
   const max = amountsOption('max', values.max, vary);
   const cost = amountsOption('cost', values.cost, vary);
@@ -468,7 +499,7 @@ async function size(args: string[]): Promise<number> {
   );
   process.stdout.write(renderSizing(result));
   if (values.json !== undefined) {
-    writeFileSync(values.json, `${toJson(result)}\n`);
+    writeOutput('json', values.json, `${toJson(result)}\n`);
     if (!quiet) process.stderr.write(`answer written to ${values.json}\n`);
   }
   return 0;

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot } from '../engine/paths.ts';
+import { suggestion } from './issues.ts';
 
 /** The folder of the shipped scenarios. */
 export const shippedDir = (): string => path.join(projectRoot(), 'scenarios', 'shipped');
@@ -36,6 +37,17 @@ export function resolveScenarioRef(ref: string, baseDir: string): string | null 
   } catch {
     return null;
   }
+}
+
+/** Why `ref` names no scenario (relative to `baseDir`), with the near shipped id if there is one. */
+export function unknownScenarioMessage(ref: string, baseDir: string): string {
+  const file = path.resolve(baseDir, ref);
+  try {
+    if (statSync(file).isDirectory()) return `"${ref}" is a folder, not a scenario file`;
+  } catch {
+    // Not there at all: below.
+  }
+  return `no shipped scenario or file "${ref}"${suggestion(ref, shippedScenarios().map((s) => s.id))}`;
 }
 
 /** Shipped scenarios with their titles and descriptions, sorted by id. */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ModelInput } from '../engine/model/input.ts';
-import { resolveScenarioRef, shippedScenarioFile, shippedScenarios } from './catalog.ts';
+import { resolveScenarioRef, shippedScenarioFile, shippedScenarios, unknownScenarioMessage } from './catalog.ts';
 import { compileScenario } from './compile.ts';
 import { suggestion, type ScenarioIssue } from './issues.ts';
 import { parseScenario } from './parse.ts';
@@ -113,7 +113,7 @@ export function loadInlineScenario(document: unknown, options: LoadOptions = {})
 /** Loads a shipped scenario by id, or a scenario file by path. */
 export function loadScenario(ref: string, options: LoadOptions = {}): LoadResult {
   const file = resolveScenarioRef(ref, process.cwd());
-  if (file === null) return { ok: false, issues: [{ path: [], code: 'not_found', message: `no shipped scenario or file "${ref}"` }], file: null };
+  if (file === null) return { ok: false, issues: [{ path: [], code: 'not_found', message: unknownScenarioMessage(ref, process.cwd()) }], file: null };
   const resolved = resolveDocument(file, [file]);
   if (!resolved.ok) return { ok: false, issues: resolved.issues, file };
   return loadDocument(resolved.document, options, file);

@@ -26,8 +26,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Deeper than this, a patch is a mistake or an attack (a scenario is about six levels deep). */
+const MAX_DEPTH = 32;
+
 /** Throws PatchError if `value` holds a forbidden key at any depth. */
 export function assertSafeKeys(value: unknown, path: (string | number)[] = []): void {
+  if (path.length > MAX_DEPTH) throw new PatchError(path.slice(0, MAX_DEPTH), `nested deeper than ${MAX_DEPTH} levels: no scenario is`);
   if (Array.isArray(value)) value.forEach((v, i) => assertSafeKeys(v, [...path, i]));
   else if (isObject(value)) {
     for (const key of Object.keys(value)) {

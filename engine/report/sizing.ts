@@ -59,7 +59,7 @@ export function renderSizing(r: SizingResult): string {
     .join(', ');
   if (r.combination === null) {
     const top = amountsText(r.atMax?.amounts ?? Object.fromEntries(r.resources.map((a) => [a.resource, a.max])));
-    out.push(`Cheapest combination: none — not even ${top} together make the target MET.`);
+    out.push(`Cheapest combination: none — not even ${top}${r.resources.length > 1 ? ' together' : ''} make${r.resources.length > 1 ? '' : 's'} the target MET.`);
     const m = r.atMax;
     if (m !== null && m.onTime !== null) {
       out.push(`  With all of them at the top: P(on time) ${evidenceText(m)}, median ${hhmm(m.medianMin ?? Infinity)}${m.bottleneck !== null ? `, bottleneck ${PHASE_NAMES[m.bottleneck]}` : ''}.`);

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { resolveScenarioRef, shippedScenarioFile } from '../catalog.ts';
+import { resolveScenarioRef, shippedScenarioFile, shippedScenarios, unknownScenarioMessage } from '../catalog.ts';
 import { suggestion, type ScenarioIssue } from '../issues.ts';
 import { loadInlineScenario, loadScenario, readDocument } from '../load.ts';
 import { zodIssues } from '../parse.ts';
@@ -214,7 +214,8 @@ export function loadPlanDocument(document: unknown, options: PlanLoadOptions): P
     if (inline === undefined && baseFile === null) {
       const sent = Object.keys(options.scenarios ?? {});
       const known = sent.length > 0 ? `; the scenarios sent are ${sent.join(', ')}` : '';
-      at(where, 'unknown_reference', `${options.dir === null ? `no shipped scenario "${ref}"` : `no shipped scenario or file "${ref}"`}${known}`);
+      const why = options.dir === null ? `no shipped scenario "${ref}"${suggestion(ref, [...shippedScenarios().map((s) => s.id), ...Object.keys(options.scenarios ?? {})])}` : unknownScenarioMessage(ref, options.dir);
+      at(where, 'unknown_reference', `${why}${known}`);
       continue;
     }
     const loaded = inline !== undefined ? loadInlineScenario(inline) : loadScenario(baseFile!);

@@ -9,7 +9,7 @@
  * both files are rewritten in plan order, through a temporary file and a rename, so a finished
  * folder has the same content whatever the number of workers or interruptions (except `timing`).
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CellRecord } from '../../engine/batch/record.ts';
 import { valueLabel } from '../../engine/batch/effects.ts';
@@ -52,6 +52,23 @@ function writeAtomically(file: string, text: string): void {
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);
+}
+
+/**
+ * Creates `dir` and its missing parents one at a time (not `mkdirSync(recursive)`, which never returns
+ * under /proc), checking that the nearest existing ancestor is a folder.
+ */
+function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  if (!statSync(at).isDirectory()) throw new StoreError(`cannot create the results folder ${dir}: ${at} is a file`);
+  for (const d of missing) mkdirSync(d);
 }
 
 /** Reads results.jsonl; cuts off a last line left unfinished (no newline: the write was interrupted). */
@@ -101,13 +118,19 @@ export class BatchStore {
       const previous = readRecords(path.join(dir, FILES.records)).filter((r) => ids.has(r.cell) && !seen.has(r.cell) && seen.add(r.cell));
       return new BatchStore(dir, plan, previous);
     }
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StoreError(`${dir} is a file, not a folder; give --out a folder (it is created if missing)`);
     if (existsSync(dir) && readdirSync(dir).length > 0) throw new StoreError(`${dir} is not empty and holds no ${FILES.plan}: not a batch results folder; use another --out`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      planFile,
-      `${JSON.stringify({ format: 'zhanbao-batch/1', hash: plan.hash, plan: plan.file, title: plan.title, cells: plan.cells.length, axes: plan.axes.map((a) => a.name), replications: plan.plan.replications, seed: plan.plan.seed, seeds: plan.plan.seeds }, null, 2)}\n`,
-    );
-    writeFileSync(path.join(dir, FILES.records), '');
+    try {
+      makeFolder(dir);
+      writeFileSync(
+        planFile,
+        `${JSON.stringify({ format: 'zhanbao-batch/1', hash: plan.hash, plan: plan.file, title: plan.title, cells: plan.cells.length, axes: plan.axes.map((a) => a.name), replications: plan.plan.replications, seed: plan.plan.seed, seeds: plan.plan.seeds }, null, 2)}\n`,
+      );
+      writeFileSync(path.join(dir, FILES.records), '');
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(`cannot create the results folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
     writeFileSync(path.join(dir, FILES.csv), csvHeader(plan.axes.map((a) => a.name)));
     return new BatchStore(dir, plan, []);
   }

@@ -3,6 +3,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ApiConfig, resolveConfig } from '../../api/config.ts';
 import { startServer } from '../../api/server.ts';
+import { HistoryError, HistoryStore } from '../../api/history.ts';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildTestApp, type TestApp } from '../helpers/api.ts';
 
 const s = suite('API: service');
@@ -67,6 +70,18 @@ s('configuration: flags over environment over defaults; bad values named', () =>
   const flags = resolveConfig({ maxConcurrentRuns: 'x', dbPath: '', maxConcurrentBatches: '0' }, {});
   assert.not.ok(flags.ok);
   if (!flags.ok) assert.equal(flags.problems.map((p) => p.split(':')[0]).sort(), ['--db', '--max-batches', '--max-concurrent']);
+});
+
+s('a history database that cannot be opened is a HistoryError naming the file', () => {
+  for (const file of [tmpdir(), path.join(tmpdir(), 'no-such-folder-zhanbao', 'h.sqlite')]) {
+    try {
+      new HistoryStore(file).close();
+      assert.unreachable(`opened ${file}`);
+    } catch (error) {
+      assert.instance(error, HistoryError);
+      assert.match((error as Error).message, /^cannot open the history database /);
+    }
+  }
 });
 
 s.run();

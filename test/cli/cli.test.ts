@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,38 @@ c('bad input exits 2 with the file, the path and the reason; no stack trace', as
   const set = await cli('run', 'baseline', '--set', 'depots.fushun-national.doks=3', '-n', '5');
   assert.is(set.code, 2);
   assert.match(set.stderr, /unknown field "doks" \(did you mean "docks"\?\)/);
+});
+
+c('bad output places and limits are refused before any work, with the flag named; no stack trace', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zhanbao-cli-'));
+  try {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const cases: [string[], RegExp][] = [
+      [['run', 'baseline', '-n', '2', '--json', dir], /--json .* is a folder; give a file path/],
+      [['run', 'baseline', '-n', '2', '--html', path.join(dir, 'no', 'r.html')], /--html .*: the folder .* does not exist/],
+      [['size', 'baseline', '--target', 'national', '--vary', 'docks', '--json', dir], /--json .* is a folder/],
+      [['run', 'baseline', '-n', '2', '-w', '1000'], /--workers must be at most 64/],
+      [['batch', fileURLToPath(new URL('../fixtures/batch/grid.yaml', import.meta.url)), '-q', '--out', file], /is a file, not a folder/],
+      [['batch', fileURLToPath(new URL('../fixtures/batch/grid.yaml', import.meta.url)), '-q', '--out', path.join(file, 'sub')], /cannot create the results folder .*: .* is a file/],
+      [['run', 'baselin', '-n', '2'], /no shipped scenario or file "baselin" \(did you mean "baseline"\?\)/],
+      [['run', dir, '-n', '2'], /is a folder, not a scenario file/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(...args);
+      assert.is(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+      assert.not.match(r.stderr, /\n\s+at /);
+      assert.is(r.stdout, '', `${args.join(' ')}: nothing simulated`);
+    }
+    // A patch nested absurdly deep is refused, not a stack overflow.
+    writeFileSync(path.join(dir, 'deep.json'), `{"depots":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`);
+    const deep = await cli('validate', 'baseline', '--patch', path.join(dir, 'deep.json'));
+    assert.is(deep.code, 2);
+    assert.match(deep.stderr, /nested deeper than 32 levels/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 c('usage mistakes exit 2 and point to --help', async () => {
