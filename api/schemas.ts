@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { PHASES } from '../engine/index.ts';
 import { MAX_AMOUNT, RESOURCES, Scenario } from '../scenarios/index.ts';
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Ids and names: plain, and never a key that reaches an object's prototype. */
+const idPattern = /^(?!(?:constructor|prototype)$)[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 /** A number that may be "never" (a target not reached) or undefined (no interval with one replication): null in JSON. */
 const num = z.number().nullable();
 

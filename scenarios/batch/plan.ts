@@ -121,6 +121,13 @@ export function loadPlanDocument(document: unknown, options: PlanLoadOptions): P
   const file = options.file ?? null;
   const withFile = (issues: ScenarioIssue[]) => issues.map((i) => (i.file !== undefined || file === null ? i : { ...i, file }));
   if (!isObject(document)) return { ok: false, issues: withFile([{ path: [], code: 'invalid_type', message: 'a batch plan must be an object (a YAML mapping or a JSON object)' }]) };
+  // Before the schema, which would drop a `__proto__` key silently rather than report it.
+  try {
+    assertSafeKeys(document);
+  } catch (error) {
+    if (!(error instanceof PatchError)) throw error;
+    return { ok: false, issues: withFile([{ path: error.path, code: 'forbidden_key', message: error.message }]) };
+  }
   const parsed = BatchPlan.safeParse(document);
   if (!parsed.success) return { ok: false, issues: withFile(zodIssues(parsed.error.issues, BatchPlan, document)) };
   const plan = parsed.data;

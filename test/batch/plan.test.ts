@@ -66,6 +66,8 @@ const trucks = { path: 'fleets.trucks.count', values: [2, 3] };
 const INVALID: [string, Record<string, unknown>, string, string, string][] = [
   ['misspelt field', { ...base, axes: { trucks }, replicatons: 5 }, 'replicatons', 'unrecognized_keys', 'unknown field "replicatons" (did you mean "replications"?)'],
   ['missing seed', { base: 'shuttle.yaml', replications: 5, axes: { trucks } }, 'seed', 'custom', 'is required'],
+  ['__proto__ at the top of a named patch', { ...base, axes: { p: { patches: { a: JSON.parse('{"__proto__": {"x": 1}}') } } } }, 'axes.p.patches.a.__proto__', 'forbidden_key', 'is not allowed'],
+  ['constructor as a patch name', { ...base, axes: { p: { patches: { constructor: {} } } } }, 'axes.p.patches.constructor', 'forbidden_key', 'is not allowed'],
   ['misspelt axis field', { ...base, axes: { trucks: { path: 'fleets.trucks.count', valeus: [1] } } }, 'axes.trucks.valeus', 'unrecognized_keys', 'did you mean "values"?'],
   ['axis of no known shape', { ...base, axes: { trucks: { pth: 'x', values: [1] } } }, 'axes.trucks', 'invalid_axis', 'an axis needs "path" and "values"'],
   ['empty values', { ...base, axes: { trucks: { path: 'fleets.trucks.count', values: [] } } }, 'axes.trucks.values', 'too_small', 'must'],
