@@ -26,13 +26,26 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Where an issue is in the request: under `prefix` (the scenario) unless an override caused it — then
+ * at that override: `set` entries by index (the message names the scenario path), `patch` and variant
+ * patches at the path inside them, replications and seed as themselves.
+ */
+function requestPath(issue: ScenarioIssue, prefix: (string | number)[]): (string | number)[] {
+  if (!issue.file?.startsWith('@')) return [...prefix, ...issue.path];
+  const place = issue.file.slice(1).split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  if (place[0] === 'set') return place;
+  if (place[0] === 'run') return issue.path.slice(1, 2);
+  return [...place, ...issue.path];
+}
+
 /** 400 for a scenario that does not validate; its issues keep their paths inside the request. */
 export function invalidScenario(issues: ScenarioIssue[], prefix: (string | number)[] = ['scenario']): ApiError {
   return new ApiError(
     400,
     'invalid_scenario',
     `the scenario has ${issues.length} problem${issues.length === 1 ? '' : 's'}`,
-    issues.map((i) => ({ path: [...prefix, ...i.path], code: i.code, message: i.message })),
+    issues.map((i) => ({ path: requestPath(i, prefix), code: i.code, message: i.file?.startsWith('@') && i.file.startsWith('@set') ? `${i.path.join('.')}: ${i.message}` : i.message })),
   );
 }
 

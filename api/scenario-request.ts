@@ -19,15 +19,25 @@ export interface ScenarioRequest {
   seed?: string | number | undefined;
 }
 
-/** Loads without throwing: the LoadResult, with an unknown id as an issue. */
-export function tryLoad(req: Pick<ScenarioRequest, 'scenario' | 'patch' | 'set'>, extraPatches: unknown[] = []): LoadResult {
-  const options = { patches: [...(req.patch === undefined ? [] : [req.patch]), ...extraPatches], sets: req.set ?? [] };
+/**
+ * Loads without throwing: the LoadResult, with an unknown id as an issue. A problem that comes from an
+ * override has as its file the override's place in the request, "@" then a dotted path ("@patch",
+ * "@set.0", "@variants.fast"; "@run" for replications and seed): see {@link invalidScenario}.
+ * `extraNames` name `extraPatches` in the same way.
+ */
+export function tryLoad(req: Pick<ScenarioRequest, 'scenario' | 'patch' | 'set'>, extraPatches: unknown[] = [], extraNames: string[] = []): LoadResult {
+  const options = {
+    patches: [...(req.patch === undefined ? [] : [req.patch]), ...extraPatches],
+    patchNames: [...(req.patch === undefined ? [] : ['@patch']), ...extraNames],
+    sets: req.set ?? [],
+    setNames: (req.set ?? []).map((_, i) => `@set.${i}`),
+  };
   if (typeof req.scenario === 'string') {
     if (shippedScenarioFile(req.scenario) === null) {
       return { ok: false, file: null, issues: [{ path: [], code: 'unknown_scenario', message: `no shipped scenario "${req.scenario}"${suggestion(req.scenario, shippedScenarios().map((s) => s.id))}` }] };
     }
     const r = loadScenario(req.scenario, options);
-    return r.ok ? r : { ...r, issues: r.issues.map(({ file: _file, ...i }) => i) }; // no server paths in answers
+    return r.ok ? r : { ...r, issues: r.issues.map(({ file, ...i }) => (file?.startsWith('@') ? { ...i, file } : i)) }; // no server paths in answers
   }
   return loadInlineScenario(req.scenario, options);
 }
@@ -36,14 +46,15 @@ export function tryLoad(req: Pick<ScenarioRequest, 'scenario' | 'patch' | 'set'>
  * Loads the request's scenario with its overrides, and `replications` / `seed` if given.
  * @throws ApiError 404 for an unknown scenario id, 400 for an invalid scenario or a limit exceeded.
  */
-export function loadForRun(req: ScenarioRequest, config: ApiConfig, extraPatches: unknown[] = []): Loaded {
+export function loadForRun(req: ScenarioRequest, config: ApiConfig): Loaded {
   if (req.replications !== undefined && req.replications > config.maxReplications) {
     throw new ApiError(400, 'bad_request', 'too many replications', [{ path: ['replications'], code: 'too_big', message: `must be at most ${config.maxReplications} (the service's limit); got ${req.replications}` }]);
   }
   const run: Record<string, unknown> = {};
   if (req.replications !== undefined) run.replications = req.replications;
   if (req.seed !== undefined) run.seed = req.seed;
-  const loaded = tryLoad(req, [...extraPatches, ...(Object.keys(run).length > 0 ? [{ run }] : [])]);
+  const hasRun = Object.keys(run).length > 0;
+  const loaded = tryLoad(req, hasRun ? [{ run }] : [], hasRun ? ['@run'] : []);
   if (!loaded.ok) {
     if (loaded.issues[0]?.code === 'unknown_scenario') throw new ApiError(404, 'unknown_scenario', loaded.issues[0].message);
     throw invalidScenario(loaded.issues);

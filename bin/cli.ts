@@ -199,14 +199,15 @@ function writeOutput(flag: string, file: string, text: string): void {
   }
 }
 
-function load(ref: string | undefined, values: { set?: string[]; patch?: string[] }): Extract<LoadResult, { ok: true }> {
+/** Loads a scenario with its overrides; `setNames` names the sets that came from other flags (--replications). */
+function load(ref: string | undefined, values: { set?: string[]; patch?: string[] }, setNames?: string[]): Extract<LoadResult, { ok: true }> {
   if (ref === undefined) throw new UsageError('give a scenario: a shipped id (see `zhanbao scenarios`) or a file path');
   const patches = (values.patch ?? []).map((file) => {
     const read = readDocument(file);
     if (!read.ok) throw new InputError(formatIssues([read.issue]), 'the scenario has problems');
     return read.document;
   });
-  const loaded = loadScenario(ref, { patches, sets: values.set ?? [] });
+  const loaded = loadScenario(ref, { patches, patchNames: values.patch ?? [], sets: values.set ?? [], ...(setNames !== undefined && { setNames }) });
   if (!loaded.ok) throw new InputError(formatIssues(loaded.issues), 'the scenario has problems');
   return loaded;
 }
@@ -235,12 +236,19 @@ async function run(args: string[]): Promise<number> {
   if (values.help) return help('run');
   if (positionals.length > 1) throw new UsageError(`run takes one scenario; got ${positionals.join(' ')}`);
   const sets = [...(values.set ?? [])];
+  const setNames = sets.map((s) => `--set ${s}`);
   const replicationsArg = positiveInt('replications', values.replications);
-  if (replicationsArg !== undefined) sets.push(`run.replications=${replicationsArg}`);
-  if (values.seed !== undefined) sets.push(`run.seed=${JSON.stringify(/^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed)}`);
+  if (replicationsArg !== undefined) {
+    sets.push(`run.replications=${replicationsArg}`);
+    setNames.push(`--replications ${values.replications}`);
+  }
+  if (values.seed !== undefined) {
+    sets.push(`run.seed=${JSON.stringify(/^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed)}`);
+    setNames.push(`--seed ${values.seed}`);
+  }
   outputFile('json', values.json);
   outputFile('html', values.html);
-  const loaded = load(positionals[0], { ...values, set: sets });
+  const loaded = load(positionals[0], { ...values, set: sets }, setNames);
   const { scenario, model } = loaded;
   const replications = scenario.run.replications;
   const workers = workersOption(values.workers) ?? (replications >= 200 ? Math.min(availableParallelism(), 8) : 1);

@@ -12,7 +12,8 @@ import { resolveScenarioRef, shippedScenarioFile, shippedScenarios, unknownScena
 import { compileScenario } from './compile.ts';
 import { suggestion, type ScenarioIssue } from './issues.ts';
 import { parseScenario } from './parse.ts';
-import { PatchError, mergePatch, setToPatch } from './patch.ts';
+import { attributeIssues, describeOverride, type AppliedOverride } from './overrides.ts';
+import { PatchError, assertSafeKeys, mergePatch, setToPatch } from './patch.ts';
 import type { Scenario } from './schema.ts';
 
 export interface LoadOptions {
@@ -20,6 +21,10 @@ export interface LoadOptions {
   patches?: unknown[];
   /** `path=value` assignments applied after the patches. */
   sets?: string[];
+  /** Names of the patches for messages (a file, a request field); default "patch 1", "patch 2", ... */
+  patchNames?: string[];
+  /** Names of the sets for messages; default "--set <path=value>". */
+  setNames?: string[];
 }
 
 export type LoadResult =
@@ -81,25 +86,54 @@ function resolveExtends(doc: unknown, file: string | null, seen: string[]): { ok
   }
 }
 
-/** Applies patches and `--set` assignments to a document; issues carry `where` as their file. */
-export function applyOverrides(document: unknown, options: LoadOptions, where: string): { ok: true; document: unknown } | { ok: false; issues: ScenarioIssue[] } {
+/**
+ * Applies patches and `--set` assignments to a document, recording what each did (for messages);
+ * issues carry the override's name as their file. A `--set` that removes (`=null`) what is not there
+ * is a mistake (a misspelt id), not a no-op.
+ */
+export function applyOverrides(document: unknown, options: LoadOptions): { ok: true; document: unknown; overrides: AppliedOverride[] } | { ok: false; issues: ScenarioIssue[] } {
   let doc = document;
-  try {
-    for (const patch of options.patches ?? []) doc = mergePatch(doc, patch);
-    for (const set of options.sets ?? []) doc = mergePatch(doc, setToPatch(set));
-  } catch (error) {
-    if (error instanceof PatchError) return { ok: false, issues: [{ path: error.path, code: 'invalid_patch', file: where, message: error.message }] };
-    throw error;
+  const overrides: AppliedOverride[] = [];
+  const named: [string, () => unknown, boolean][] = [
+    ...(options.patches ?? []).map((p, i): [string, () => unknown, boolean] => [options.patchNames?.[i] ?? `patch ${i + 1}`, () => p, false]),
+    ...(options.sets ?? []).map((s, i): [string, () => unknown, boolean] => [options.setNames?.[i] ?? `--set ${s}`, () => setToPatch(s), true]),
+  ];
+  for (const [name, patchOf, isSet] of named) {
+    try {
+      const patch = patchOf();
+      assertSafeKeys(patch); // first: what follows walks the patch
+      if (isSet) {
+        const gone = removesNothing(doc, patch);
+        if (gone !== null) return { ok: false, issues: [{ path: gone.path, code: 'unknown_reference', file: name, message: `nothing there to remove${suggestion(String(gone.path[gone.path.length - 1]), gone.known)}` }] };
+      }
+      overrides.push(describeOverride(name, doc, patch));
+      doc = mergePatch(doc, patch);
+    } catch (error) {
+      if (error instanceof PatchError) return { ok: false, issues: [{ path: error.path, code: 'invalid_patch', file: name, message: error.message }] };
+      throw error;
+    }
   }
-  return { ok: true, document: doc };
+  return { ok: true, document: doc, overrides };
+}
+
+/** The first null in `patch` whose key `doc` does not have, with the keys it does have there. */
+function removesNothing(doc: unknown, patch: unknown, at: (string | number)[] = []): { path: (string | number)[]; known: string[] } | null {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return null;
+  const here = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null && !Object.hasOwn(here, k)) return { path: [...at, k], known: Object.keys(here) };
+    const deeper = removesNothing(here[k], v, [...at, k]);
+    if (deeper !== null) return deeper;
+  }
+  return null;
 }
 
 /** Parses and compiles a document (from a file, or from an API request). */
 export function loadDocument(document: unknown, options: LoadOptions = {}, file: string | null = null): LoadResult {
-  const patched = applyOverrides(document, options, 'overrides');
+  const patched = applyOverrides(document, options);
   if (!patched.ok) return { ok: false, issues: patched.issues, file };
   const parsed = parseScenario(patched.document);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((i) => (file === null ? i : { ...i, file })), file };
+  if (!parsed.ok) return { ok: false, issues: attributeIssues(parsed.issues.map((i) => (file === null ? i : { ...i, file })), patched.overrides), file };
   return { ok: true, scenario: parsed.scenario, model: compileScenario(parsed.scenario), file, document: patched.document };
 }
 

@@ -31,7 +31,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       const { replications, seed, requiredConfidence } = base.scenario.run;
       // Every variant runs with the base's replications and seed: common random numbers.
       const variants: [string, Loaded][] = names.map((name) => {
-        const loaded = tryLoad(body, [body.variants[name], { run: { replications, seed } }]);
+        const loaded = tryLoad(body, [body.variants[name], { run: { replications, seed } }], [`@variants.${name}`, '@run']);
         if (!loaded.ok) throw invalidScenario(loaded.issues, ['variants', name]);
         return [name, loaded];
       });

@@ -11,6 +11,7 @@ import { resolveScenarioRef, shippedScenarioFile, shippedScenarios, unknownScena
 import { suggestion, type ScenarioIssue } from '../issues.ts';
 import { loadInlineScenario, loadScenario, readDocument } from '../load.ts';
 import { zodIssues } from '../parse.ts';
+import { leafPaths, missingEntry } from '../overrides.ts';
 import { PatchError, assertSafeKeys, type Json } from '../patch.ts';
 import { AxisName, BatchPlan, PatchAxis, PathAxis, ScenarioAxis } from './schema.ts';
 
@@ -234,6 +235,16 @@ export function loadPlanDocument(document: unknown, options: PlanLoadOptions): P
     bases[key] = { ref, file: baseFile, document: loaded.document, missions: Object.keys(loaded.scenario.missions) };
   }
   for (const [key, base] of Object.entries(bases)) {
+    // A path through an id the base does not have (depots.jinzhou-bse.docks) would make every cell a
+    // half-empty new entry: a misspelling, to be caught here rather than as failed cells.
+    for (const axis of axes) {
+      const patch = axis.kind === 'path' ? axis.values[0]?.patch : undefined;
+      if (patch === undefined || patch === null) continue;
+      const missing = missingEntry(base.document, leafPaths(patch)[0]!);
+      if (missing === null) continue;
+      const id = String(missing.path[missing.path.length - 1]);
+      at(['axes', axis.name, 'path'], 'unknown_reference', `no "${id}" in ${missing.path.slice(0, -1).join('.')} of ${key === '' ? 'the base scenario' : `scenario "${base.ref}"`}${suggestion(id, missing.known)}`);
+    }
     plan.targets?.forEach((t, i) => {
       if (!base.missions.includes(t)) at(['targets', i], 'unknown_reference', `no mission "${t}" in ${key === '' ? 'the base scenario' : `scenario "${base.ref}"`}${suggestion(t, base.missions)}`);
     });

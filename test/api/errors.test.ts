@@ -57,8 +57,20 @@ e('an unknown node in a patch: 400 invalid_scenario, the path inside the request
   const res = await post({ scenario: 'baseline', patch: { missions: { national: { to: 'SHEE' } } }, replications: 2 });
   assert.is(res.statusCode, 400);
   assert.is(res.json().error, 'invalid_scenario');
-  assert.equal(res.json().issues[0].path, ['scenario', 'missions', 'national', 'to']);
+  assert.equal(res.json().issues[0].path, ['patch', 'missions', 'national', 'to']);
   assert.match(res.json().issues[0].message, /unknown node "SHEE" \(did you mean "SHE"\?\)/);
+});
+
+e('problems from overrides are placed where the request made them: set by index, a misspelt id named once', async () => {
+  const set = await post({ scenario: 'baseline', set: ['depots.fushun-national.docks=3', 'depots.fushun-national.docks=-1'], replications: 2 });
+  assert.is(set.statusCode, 400);
+  assert.equal(set.json().issues[0].path, ['set', 1]);
+  assert.match(set.json().issues[0].message, /^depots\.fushun-national\.docks: must be > 0/);
+  const misspelt = await post({ scenario: 'baseline', patch: { depots: { 'fushun-nationl': { docks: 3 } } }, replications: 2 });
+  assert.is(misspelt.statusCode, 400);
+  assert.is(misspelt.json().issues.length, 1, misspelt.body);
+  assert.equal(misspelt.json().issues[0].path, ['patch', 'depots', 'fushun-nationl']);
+  assert.match(misspelt.json().issues[0].message, /no "fushun-nationl" in depots \(did you mean "fushun-national"\?\)/);
 });
 
 e('an inline scenario with errors: every issue with its path', async () => {
