@@ -13,7 +13,7 @@ import { EventQueue, packKey, type Scheduled } from '../engine/kernel/event-queu
 import { RandomStream } from '../engine/random.ts';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
-const rounds = Number(process.argv[3] ?? 5);
+const rounds = Number(process.argv[3] ?? 3);
 const LAMBDA = 0.9;
 const SCALE = 1e6;
 
