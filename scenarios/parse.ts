@@ -94,7 +94,8 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-const describe = (v: unknown): string => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`);
+const describe = (v: unknown): string =>
+  v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v === 'number' && !Number.isFinite(v) ? `${v} (not a finite number)` : `${typeof v} ${JSON.stringify(v)}`;
 
 /**
  * zod's issues in the project's shape, with friendlier messages and "did you mean" hints for unknown
@@ -127,6 +128,7 @@ export function zodIssues(issues: readonly ZodIssue[], schema: AnySchema, doc: u
         }
         const specific = isObject(got) && 'dist' in got ? nested.filter((n) => n.code !== 'invalid_type' || n.path.length > 0) : [];
         if (specific.length > 0) out.push(...zodIssues(specific.map((n) => ({ ...n, path: [...issue.path, ...n.path] })), schema, doc));
+        else if (path[path.length - 1] === 'seed') out.push({ path, code: issue.code, message: `must be a whole number or a string; got ${describe(got)}` });
         else out.push({ path, code: issue.code, message: `must be a number of minutes or a distribution such as {dist: triangular, min, mode, max}; got ${describe(got)}` });
         break;
       }

@@ -73,6 +73,15 @@ p('overrides are validated like the file: --set with a misspelt field is named',
   if (!r.ok) assert.match(formatIssues(r.issues), /depots\.fushun-national\.forklift: unknown field "forklift" \(did you mean "forklifts"\?\)/);
 });
 
+p('a bad seed is described as a seed, a NaN as not a finite number', () => {
+  const seed = loadScenario('baseline', { patches: [{ run: { seed: -1.5 } }] });
+  assert.not.ok(seed.ok);
+  if (!seed.ok) assert.match(formatIssues(seed.issues), /run\.seed: must be a whole number or a string; got number -1\.5/);
+  const nan = loadScenario('baseline', { patches: [{ run: { replications: Number.NaN } }] });
+  assert.not.ok(nan.ok);
+  if (!nan.ok) assert.match(formatIssues(nan.issues), /run\.replications: .*got NaN \(not a finite number\)/);
+});
+
 p('overrides change what they name and nothing else', () => {
   const base = loadScenario('baseline');
   const r = loadScenario('baseline', { sets: ['depots.fushun-national.docks=14', 'run.seed="drill-7"'], patches: [{ missions: { huludao: null } }] });
