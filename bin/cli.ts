@@ -305,13 +305,16 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
 }
 
+/** "1 depot", "3 depots". */
+const count = (collection: object, noun: string) => `${Object.keys(collection).length} ${noun}${Object.keys(collection).length === 1 ? '' : 's'}`;
+
 function validate(args: string[]): number {
   const { values, positionals } = parse(args, overrideOptions);
   if (values.help) return help('validate');
   const loaded = load(positionals[0], values);
   const s = loaded.scenario;
   process.stdout.write(
-    `${positionals[0]}: valid — ${Object.keys(s.depots).length} depots, ${Object.keys(s.fleets).length} fleets, ${Object.keys(s.missions).length} missions, ${Object.keys(s.conditions).length} conditions\n`,
+    `${positionals[0]}: valid — ${count(s.depots, 'depot')}, ${count(s.fleets, 'fleet')}, ${count(s.missions, 'mission')}, ${count(s.conditions, 'condition')}\n`,
   );
   return 0;
 }
