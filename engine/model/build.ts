@@ -2,7 +2,7 @@
  * One replication of the logistics model: builds depots, trucks, roads and missions from a
  * ModelInput on a fresh Environment, runs it, checks the invariants, and returns what happened.
  */
-import { Environment, Resource } from '../kernel/index.ts';
+import { Environment, LimitExceeded, Resource } from '../kernel/index.ts';
 import { Streams } from '../random.ts';
 import { RoadConditions } from './conditions.ts';
 import { Depot } from './depot.ts';
@@ -155,7 +155,16 @@ export function simulate(model: ModelInput | PreparedModel, options: SimulateOpt
   }
 
   const maxWallMs = Math.max(0, Math.min(input.limits.wallTimeS * 1000, (options.deadline ?? Infinity) - Date.now()));
-  env.run({ until: horizonMs, maxEvents: input.limits.maxEvents, maxWallMs });
+  try {
+    env.run({ until: horizonMs, maxEvents: input.limits.maxEvents, maxWallMs });
+  } catch (error) {
+    // The kernel counts ticks; say where the run was in the model's terms (h:mm from the alert).
+    if (error instanceof LimitExceeded) {
+      const minutes = Math.floor(error.at / 60_000);
+      error.message = `${error.message.replace(/ \(simulated time \d+ ticks\)$/, '')} (at ${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')} simulated, replication ${options.replication})`;
+    }
+    throw error;
+  }
   const stoppedAtHorizon = env.pending > 0;
 
   checkInvariants(depots, missions, recorder.trips);

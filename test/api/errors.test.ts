@@ -142,7 +142,7 @@ e('a replication that hits its event limit: 422 limit_exceeded, not a 500', asyn
   const res = await post({ scenario: 'baseline', replications: 2, patch: { run: { limits: { maxEvents: 50 } } } });
   assert.is(res.statusCode, 422, res.body);
   assert.is(res.json().error, 'limit_exceeded');
-  assert.match(res.json().message, /more than 50 events/);
+  assert.match(res.json().message, /more than 50 events \(at \d+:\d\d simulated, replication 0\)/);
 });
 
 e('an unexpected error: 500 with a generic message, nothing internal', async () => {
