@@ -12,7 +12,7 @@ import { resolveScenarioRef, shippedScenarioFile, shippedScenarios, unknownScena
 import { compileScenario } from './compile.ts';
 import { suggestion, type ScenarioIssue } from './issues.ts';
 import { parseScenario } from './parse.ts';
-import { attributeIssues, describeOverride, type AppliedOverride } from './overrides.ts';
+import { attributeIssues, describeOverride, removesNothing, type AppliedOverride } from './overrides.ts';
 import { PatchError, assertSafeKeys, mergePatch, setToPatch } from './patch.ts';
 import type { Scenario } from './schema.ts';
 
@@ -116,17 +116,6 @@ export function applyOverrides(document: unknown, options: LoadOptions): { ok: t
   return { ok: true, document: doc, overrides };
 }
 
-/** The first null in `patch` whose key `doc` does not have, with the keys it does have there. */
-function removesNothing(doc: unknown, patch: unknown, at: (string | number)[] = []): { path: (string | number)[]; known: string[] } | null {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return null;
-  const here = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null && !Object.hasOwn(here, k)) return { path: [...at, k], known: Object.keys(here) };
-    const deeper = removesNothing(here[k], v, [...at, k]);
-    if (deeper !== null) return deeper;
-  }
-  return null;
-}
 
 /** Parses and compiles a document (from a file, or from an API request). */
 export function loadDocument(document: unknown, options: LoadOptions = {}, file: string | null = null): LoadResult {

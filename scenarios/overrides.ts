@@ -95,3 +95,15 @@ export function attributeIssues(issues: readonly ScenarioIssue[], overrides: rea
   }
   return out;
 }
+
+/** The first null in `patch` whose key `doc` does not have, with the keys it does have there. */
+export function removesNothing(doc: unknown, patch: unknown, at: (string | number)[] = []): { path: (string | number)[]; known: string[] } | null {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return null;
+  const here = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null && !Object.hasOwn(here, k)) return { path: [...at, k], known: Object.keys(here) };
+    const deeper = removesNothing(here[k], v, [...at, k]);
+    if (deeper !== null) return deeper;
+  }
+  return null;
+}

@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { resolveScenarioRef, shippedScenarioFile, shippedScenarios, unknownScenarioMessage } from '../catalog.ts';
-import { suggestion, type ScenarioIssue } from '../issues.ts';
-import { loadInlineScenario, loadScenario, readDocument } from '../load.ts';
+import { formatPath, suggestion, type ScenarioIssue } from '../issues.ts';
+import { loadDocument, loadInlineScenario, loadScenario, readDocument } from '../load.ts';
 import { zodIssues } from '../parse.ts';
-import { leafPaths, missingEntry } from '../overrides.ts';
+import { removesNothing } from '../overrides.ts';
 import { PatchError, assertSafeKeys, type Json } from '../patch.ts';
 import { AxisName, BatchPlan, PatchAxis, PathAxis, ScenarioAxis } from './schema.ts';
 
@@ -235,15 +235,26 @@ export function loadPlanDocument(document: unknown, options: PlanLoadOptions): P
     bases[key] = { ref, file: baseFile, document: loaded.document, missions: Object.keys(loaded.scenario.missions) };
   }
   for (const [key, base] of Object.entries(bases)) {
-    // A path through an id the base does not have (depots.jinzhou-bse.docks) would make every cell a
-    // half-empty new entry: a misspelling, to be caught here rather than as failed cells.
+    // Misspellings in an axis would make every cell it touches fail: caught here instead. Each value's
+    // patch alone on the base may set a value the model refuses (0 docks: a failed cell, by design), but
+    // not name a field or an id the scenario does not have, nor remove what is not there.
     for (const axis of axes) {
-      const patch = axis.kind === 'path' ? axis.values[0]?.patch : undefined;
-      if (patch === undefined || patch === null) continue;
-      const missing = missingEntry(base.document, leafPaths(patch)[0]!);
-      if (missing === null) continue;
-      const id = String(missing.path[missing.path.length - 1]);
-      at(['axes', axis.name, 'path'], 'unknown_reference', `no "${id}" in ${missing.path.slice(0, -1).join('.')} of ${key === '' ? 'the base scenario' : `scenario "${base.ref}"`}${suggestion(id, missing.known)}`);
+      if (axis.kind === 'scenarios') continue;
+      for (const value of axis.values) {
+        const where = ['axes', axis.name, ...(axis.kind === 'path' ? ['path'] : ['patches', value.label])];
+        const of = key === '' ? 'the base scenario' : `scenario "${base.ref}"`;
+        const gone = removesNothing(base.document, value.patch);
+        if (gone !== null) {
+          at(where, 'unknown_reference', `${gone.path.join('.')}: nothing there to remove in ${of}${suggestion(String(gone.path[gone.path.length - 1]), gone.known)}`);
+          break;
+        }
+        const loaded = loadDocument(base.document, { patches: [value.patch], patchNames: ['axis'] }, null);
+        const misspelt = loaded.ok ? [] : loaded.issues.filter((i) => i.file === 'axis' && (i.code === 'unrecognized_keys' || i.code === 'unknown_reference'));
+        if (misspelt.length > 0) {
+          for (const m of misspelt) at(where, m.code, `${formatPath(m.path)}: ${m.message} in ${of}`);
+          break;
+        }
+      }
     }
     plan.targets?.forEach((t, i) => {
       if (!base.missions.includes(t)) at(['targets', i], 'unknown_reference', `no mission "${t}" in ${key === '' ? 'the base scenario' : `scenario "${base.ref}"`}${suggestion(t, base.missions)}`);

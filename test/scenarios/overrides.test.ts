@@ -45,13 +45,24 @@ o('removing what is not there is a mistake, with the near id', () => {
   assert.ok(loadScenario('baseline', { sets: ['missions.huludao=null'] }).ok);
 });
 
-o('a batch axis whose path misspells an id is refused at its path', () => {
-  const r = loadPlanDocument({ base: 'baseline', replications: 10, seed: 1, axes: { docks: { path: 'depots.jinzhou-bse.docks', values: [7, 10] } } }, { dir: null });
-  assert.not.ok(r.ok);
-  if (!r.ok) {
-    assert.equal(r.issues[0]!.path, ['axes', 'docks', 'path']);
-    assert.match(r.issues[0]!.message, /no "jinzhou-bse" in depots of the base scenario \(did you mean "jinzhou-base"\?\)/);
+o('a batch axis that misspells an id or a field, or removes what is not there, is refused at the axis', () => {
+  const plan = (axes: Record<string, unknown>) => loadPlanDocument({ base: 'baseline', replications: 10, seed: 1, axes }, { dir: null });
+  const cases: [Record<string, unknown>, string, RegExp][] = [
+    [{ docks: { path: 'depots.jinzhou-bse.docks', values: [7, 10] } }, 'axes.docks.path', /no "jinzhou-bse" in depots \(did you mean "jinzhou-base"\?\)/],
+    [{ docks: { path: 'depots.jinzhou-base.dcks', values: [7, 10] } }, 'axes.docks.path', /unknown field "dcks" \(did you mean "docks"\?\)/],
+    [{ a: { patches: { x: { fleets: { 'jinzhou-requisitoned': { count: 3 } } } } } }, 'axes.a.patches.x', /no "jinzhou-requisitoned" in fleets \(did you mean "jinzhou-requisitioned"\?\)/],
+    [{ m: { path: 'missions.huludoa', values: [null] } }, 'axes.m.path', /nothing there to remove .*\(did you mean "huludao"\?\)/],
+  ];
+  for (const [axes, where, message] of cases) {
+    const r = plan(axes);
+    assert.not.ok(r.ok, where);
+    if (!r.ok) {
+      assert.is(r.issues[0]!.path.join('.'), where);
+      assert.match(r.issues[0]!.message, message);
+    }
   }
+  // A value the model refuses (0 docks) is not a misspelling: that cell fails, the plan stands.
+  assert.ok(plan({ docks: { path: 'depots.jinzhou-base.docks', values: [0, 7] } }).ok);
 });
 
 o.run();
