@@ -8,7 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { engineVersion, type AppDeps } from './deps.ts';
-import { installErrorHandling } from './errors.ts';
+import { ApiError, installErrorHandling } from './errors.ts';
+import { PatchError, assertSafeKeys } from '../scenarios/index.ts';
 import { batchRoutes } from './routes/batches.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -21,6 +22,25 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // JSON bodies: JSON.parse keeps "__proto__" as a plain key, so it can be refused with its path
+  // (fastify's own parser refuses it as "not valid JSON", which it is). Depth is bounded too.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(new ApiError(400, 'malformed_json', 'the body is empty; send a JSON object'), undefined);
+    let value: unknown;
+    try {
+      value = JSON.parse(body as string);
+    } catch (error) {
+      return done(new ApiError(400, 'malformed_json', `the body is not valid JSON: ${(error as Error).message}`), undefined);
+    }
+    try {
+      assertSafeKeys(value);
+    } catch (error) {
+      if (error instanceof PatchError) return done(new ApiError(400, 'forbidden_key', error.message, [{ path: ['body', ...error.path], code: 'forbidden_key', message: error.message }]), undefined);
+      throw error;
+    }
+    done(null, value);
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -6,6 +6,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ScenarioIssue } from '../scenarios/index.ts';
+import { suggestion } from '../scenarios/issues.ts';
+import { keysAt } from '../scenarios/parse.ts';
 
 export interface Issue {
   path: (string | number)[];
@@ -61,11 +63,17 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = (error as { validationContext?: string }).validationContext ?? 'body';
-      const issues: Issue[] = error.validation.map((v) => ({
-        path: [where, ...v.instancePath.split('/').filter((p) => p !== '').map((p) => (/^\d+$/.test(p) ? Number(p) : p))],
-        code: String(v.keyword),
-        message: v.message ?? 'invalid',
-      }));
+      const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[where];
+      const issues: Issue[] = error.validation.flatMap((v) => {
+        const at = v.instancePath.split('/').filter((p) => p !== '').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+        const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+          // One issue per unknown field, at its own path, with the near allowed name.
+          const allowed = schema === undefined ? [] : keysAt(schema as Parameters<typeof keysAt>[0], at);
+          return keys.map((k) => ({ path: [where, ...at, String(k)], code: 'unrecognized_keys', message: `unknown field "${String(k)}"${suggestion(String(k), allowed)}` }));
+        }
+        return [{ path: [where, ...at], code: String(v.keyword), message: v.message ?? 'invalid' }];
+      });
       return reply.code(400).send({ error: 'bad_request', message: `the request ${where} is not valid`, issues });
     }
     const fe = error as FastifyError;

@@ -20,7 +20,7 @@ export const IssueSchema = z.object({
 
 export const ErrorBody = z
   .object({
-    error: z.string().describe('machine-readable code: bad_request, malformed_json, invalid_scenario, unknown_scenario, not_found, invalid_option, invalid_plan, too_many_runs, too_many_batches, run_timed_out, limit_exceeded, body_too_large, internal'),
+    error: z.string().describe('machine-readable code: bad_request, malformed_json, invalid_scenario, unknown_scenario, not_found, invalid_option, invalid_plan, forbidden_key, too_many_runs, too_many_batches, run_timed_out, limit_exceeded, body_too_large, internal'),
     message: z.string(),
     issues: z.array(IssueSchema).optional(),
   })
@@ -136,7 +136,10 @@ export const SizingRequest = z
     confidence: z.number().optional().describe("required P(on time), above 0.5 and below 1 (default: the scenario's run.requiredConfidence)"),
     replications: z.number().int().min(1).optional().describe('replications per evaluation (default 200; at 0.95 at least 73)'),
     seed: Seed.optional().describe("default: the scenario's run.seed"),
-    max: z.record(z.string(), z.number().int()).optional().describe(`top of the search per resource (default max(2 × scenario, scenario + 10); at most ${MAX_AMOUNT})`),
+    max: z
+      .union([z.number().int(), z.record(z.string(), z.number().int())])
+      .optional()
+      .describe(`top of the search: one number for every resource varied, or per resource ({"trucks": 40}); default max(2 × scenario, scenario + 10), at most ${MAX_AMOUNT}`),
     cost: z.record(z.string(), z.number()).optional().describe('cost weight of one unit added, per resource (default 1 each)'),
     fleet: z.string().regex(idPattern).optional().describe("the fleet whose trucks `trucks` counts (default: the origin depot's first own fleet)"),
   })

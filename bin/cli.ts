@@ -4,7 +4,7 @@
  * 3 a target missed with --fail-on-miss, 1 an unexpected failure.
  */
 import { availableParallelism } from 'node:os';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stringify as toYaml } from 'yaml';
@@ -184,9 +184,18 @@ function workersOption(value: string | undefined): number | undefined {
 /** Checks, before any work, that `--<flag> FILE` can be written: its folder exists and it is not a folder. */
 function outputFile(flag: string, file: string | undefined): string | undefined {
   if (file === undefined) return undefined;
+  if (file === '') throw new UsageError(`--${flag} needs a file path; got ""`);
   if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`--${flag} ${file} is a folder; give a file path`);
   const dir = path.dirname(path.resolve(file));
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--${flag} ${file}: the folder ${dir} does not exist`);
+  if (!existsSync(dir)) throw new UsageError(`--${flag} ${file}: the folder ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`--${flag} ${file}: ${dir} is a file, not a folder`);
+  // Open it now (without changing what it holds), so that a place that cannot be written is said
+  // before the simulation rather than after it.
+  try {
+    closeSync(openSync(file, 'a'));
+  } catch (error) {
+    throw new UsageError(`--${flag} ${file} cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
   return file;
 }
 
@@ -395,6 +404,7 @@ async function batch(args: string[]): Promise<number> {
   const loaded = loadPlan(positionals[0]!);
   if (!loaded.ok) throw new InputError(formatIssues(loaded.issues), 'the batch plan has problems');
   const plan = loaded.plan;
+  if (values.out === '') throw new UsageError('--out needs a folder; got ""');
   const dir = values.out ?? path.join('out', plan.name);
   const store = BatchStore.open(dir, plan);
   const quiet = values.quiet === true;

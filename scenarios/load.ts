@@ -46,6 +46,9 @@ export function readDocument(file: string): { ok: true; document: unknown } | { 
     if (file.endsWith('.json')) return { ok: true, document: JSON.parse(text) };
     return { ok: true, document: parseYaml(text, { merge: true, maxAliasCount: 100 }) };
   } catch (error) {
+    if (/Maximum call stack size exceeded/.test((error as Error).message)) {
+      return { ok: false, issue: { path: [], code: 'too_deep', file, message: 'nested far too deeply to be a scenario or a plan' } };
+    }
     if (error instanceof YAMLParseError) {
       const where = error.linePos?.[0];
       return { ok: false, issue: { path: [], code: 'syntax', file, message: `YAML syntax error${where ? ` at line ${where.line}, column ${where.col}` : ''}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` } };

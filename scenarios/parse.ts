@@ -66,7 +66,7 @@ type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
 /** Known keys of the object schema found at `path`, for "did you mean" hints. */
-function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
+export function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
   let s: AnySchema | undefined = schema;
   let i = 0;
   while (s !== undefined) {

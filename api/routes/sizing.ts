@@ -40,7 +40,7 @@ export const sizingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
               deadline,
               ...(body.confidence !== undefined && { confidence: body.confidence }),
               ...(body.seed !== undefined && { seed: body.seed }),
-              ...(body.max !== undefined && { max: body.max }),
+              ...(body.max !== undefined && { max: typeof body.max === 'number' ? Object.fromEntries(body.vary.map((r) => [r, body.max as number])) : body.max }),
               ...(body.cost !== undefined && { cost: body.cost }),
               ...(body.fleet !== undefined && { fleet: body.fleet }),
             }),

@@ -169,6 +169,13 @@ for (const [what, body, where, code, message] of badPlans) {
   });
 }
 
+b('__proto__ in a plan: refused with its path in the body', async () => {
+  const res = await t.app.inject({ method: 'POST', url: '/v1/batches', headers: { 'content-type': 'application/json' }, payload: '{"plan":{"base":"baseline","replications":5,"seed":1,"axes":{"p":{"patches":{"a":{"__proto__":{"x":1}}}}}}}' });
+  assert.is(res.statusCode, 400);
+  assert.is(res.json().error, 'forbidden_key');
+  assert.equal(res.json().issues[0].path, ['body', 'plan', 'axes', 'p', 'patches', 'a', '__proto__']);
+});
+
 b('400 for a batch beyond the service limit, with the arithmetic; 400 for a plan that is not an object', async () => {
   const res = await post({ plan: { ...grid, replications: 10_000 }, scenarios: { shuttle } });
   assert.is(res.statusCode, 400);

@@ -59,6 +59,20 @@ s('the cheapest combination at costs trucks 5, docks 2 is one more of each; none
   assert.is(sizing.atMax, null);
 });
 
+s('max as one number applies to every resource varied', async () => {
+  const res = await size({ set: ['depots.depot.docks=4'], vary: ['trucks'], max: 5 });
+  assert.is(res.statusCode, 200, res.body);
+  assert.is(res.json().sizing.resources[0].max, 5);
+  assert.is(res.json().sizing.resources[0].least, 3);
+});
+
+s('an unknown field is named at its path with the near one', async () => {
+  const res = await size({ vary: ['trucks'], confidnce: 0.9 });
+  assert.is(res.statusCode, 400);
+  assert.equal(res.json().issues[0].path, ['body', 'confidnce']);
+  assert.match(res.json().issues[0].message, /unknown field "confidnce" \(did you mean "confidence"\?\)/);
+});
+
 s('a sizing goes into the history with its request', async () => {
   const res = await size({ set: ['depots.depot.docks=4'], vary: ['trucks'] });
   const id = res.json().id;
