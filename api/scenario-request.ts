@@ -2,11 +2,13 @@
  * Turning a request's `scenario` (a shipped id or an inline document), `patch` and `set` into a
  * checked scenario, within the service's limits. Ids name shipped scenarios only: never a path.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { loadInlineScenario, loadScenario, Scenario, shippedScenarioFile, shippedScenarios, type LoadResult } from '../scenarios/index.ts';
 import { suggestion } from '../scenarios/issues.ts';
 import type { ApiConfig } from './config.ts';
+import { engineVersion } from './deps.ts';
+import type { RunRecord } from './schemas.ts';
 import { ApiError, invalidScenario } from './errors.ts';
 
 export type Loaded = Extract<LoadResult, { ok: true }>;
@@ -47,9 +49,7 @@ export function tryLoad(req: Pick<ScenarioRequest, 'scenario' | 'patch' | 'set'>
  * @throws ApiError 404 for an unknown scenario id, 400 for an invalid scenario or a limit exceeded.
  */
 export function loadForRun(req: ScenarioRequest, config: ApiConfig): Loaded {
-  if (req.replications !== undefined && req.replications > config.maxReplications) {
-    throw new ApiError(400, 'bad_request', 'too many replications', [{ path: ['replications'], code: 'too_big', message: `must be at most ${config.maxReplications} (the service's limit); got ${req.replications}` }]);
-  }
+  if (req.replications !== undefined) checkReplications(req.replications, config, ['replications']);
   const run: Record<string, unknown> = {};
   if (req.replications !== undefined) run.replications = req.replications;
   if (req.seed !== undefined) run.seed = req.seed;
@@ -60,13 +60,31 @@ export function loadForRun(req: ScenarioRequest, config: ApiConfig): Loaded {
     throw invalidScenario(loaded.issues);
   }
   const { replications, limits } = loaded.scenario.run;
-  if (replications > config.maxReplications) {
-    throw new ApiError(400, 'bad_request', 'too many replications', [{ path: ['scenario', 'run', 'replications'], code: 'too_big', message: `must be at most ${config.maxReplications} (the service's limit); got ${replications}` }]);
-  }
+  checkReplications(replications, config, ['scenario', 'run', 'replications']);
   if (limits.horizonH > config.maxHorizonH) {
     throw new ApiError(400, 'bad_request', 'simulated horizon too long', [{ path: ['scenario', 'run', 'limits', 'horizonH'], code: 'too_big', message: `must be at most ${config.maxHorizonH} h (the service's limit); got ${limits.horizonH}` }]);
   }
   return loaded;
+}
+
+/** @throws ApiError 400 if `replications` (at `path` in the request) is beyond the service's limit. */
+export function checkReplications(replications: number, config: ApiConfig, path: (string | number)[]): void {
+  if (replications > config.maxReplications) {
+    throw new ApiError(400, 'bad_request', 'too many replications', [{ path, code: 'too_big', message: `must be at most ${config.maxReplications} (the service's limit); got ${replications}` }]);
+  }
+}
+
+/** What a run, comparison or sizing records about itself: an id, when, which scenario, seed, engine, how long. */
+export function runRecord(req: ScenarioRequest, scenario: Scenario, run: { seed: string | number; replications: number }, startedMs: number): RunRecord {
+  return {
+    id: randomUUID(),
+    createdAt: new Date().toISOString(),
+    scenario: { ref: refOf(req), title: scenario.title, hash: scenarioHash(scenario) },
+    seed: run.seed,
+    replications: run.replications,
+    engineVersion: engineVersion(),
+    durationMs: Math.round(performance.now() - startedMs),
+  };
 }
 
 /** JSON with keys in a fixed order, for hashing. */

@@ -26,6 +26,9 @@ export const ErrorBody = z
   })
   .meta({ id: 'Error' });
 
+/** The error answers of any request that simulates (bad input, unknown scenario, run limit, busy, too long). */
+export const SimulationErrors = { 400: ErrorBody, 404: ErrorBody, 422: ErrorBody, 429: ErrorBody, 504: ErrorBody } as const;
+
 export const ScenarioRef = z
   .union([
     z.string().regex(idPattern, { error: 'must be a shipped scenario id (GET /v1/scenarios)' }),

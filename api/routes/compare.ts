@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { meanInterval } from '../../engine/stats.ts';
-import { summarise, type ReplicationDigest } from '../../engine/summary.ts';
-import { engineVersion, remember, type AppDeps } from '../deps.ts';
+import { meanInterval, summarise, type ReplicationDigest } from '../../engine/index.ts';
+import { remember, type AppDeps } from '../deps.ts';
 import { ApiError, invalidScenario } from '../errors.ts';
-import { asApiError, jsonSafe, loadForRun, refOf, scenarioHash, tryLoad, type Loaded } from '../scenario-request.ts';
-import { CompareRequest, CompareResponse, ErrorBody } from '../schemas.ts';
+import { asApiError, jsonSafe, loadForRun, runRecord, tryLoad, type Loaded } from '../scenario-request.ts';
+import { CompareRequest, CompareResponse, SimulationErrors } from '../schemas.ts';
 
 /** Per replication, whether target `id` was on time (digests are in replication order). */
 const onTimeSeries = (digests: ReplicationDigest[], index: number) => digests.map((d) => (d.missions[index]!.onTime ? 1 : 0));
@@ -18,7 +16,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         summary: 'Run a base scenario and variants on common random numbers; per target, each variant’s P(on time) and its difference from the base',
         tags: ['runs'],
         body: CompareRequest,
-        response: { 200: CompareResponse, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody, 429: ErrorBody, 504: ErrorBody },
+        response: { 200: CompareResponse, ...SimulationErrors },
       },
     },
     async (request) => {
@@ -60,16 +58,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
           }),
         };
       });
-      const result = {
-        id: randomUUID(),
-        createdAt: new Date().toISOString(),
-        scenario: { ref: refOf(body), title: base.scenario.title, hash: scenarioHash(base.scenario) },
-        seed,
-        replications,
-        engineVersion: engineVersion(),
-        durationMs: Math.round(performance.now() - started),
-        targets: jsonSafe(targets) as never,
-      };
+      const result = { ...runRecord(body, base.scenario, { seed, replications }, started), targets: jsonSafe(targets) as never };
       remember(deps, 'compare', body, result);
       return result;
     },

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { summarise } from '../../engine/summary.ts';
-import { engineVersion, remember, type AppDeps } from '../deps.ts';
+import { summarise } from '../../engine/index.ts';
+import { remember, type AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { asApiError, jsonSafe, loadForRun, refOf, scenarioHash } from '../scenario-request.ts';
-import { ErrorBody, HistoryList, HistoryQuery, HistoryRecordSchema, RunIdParams, RunRequest, RunResponse } from '../schemas.ts';
+import { asApiError, jsonSafe, loadForRun, runRecord } from '../scenario-request.ts';
+import { ErrorBody, HistoryList, HistoryQuery, HistoryRecordSchema, RunIdParams, RunRequest, RunResponse, SimulationErrors } from '../schemas.ts';
 
 export const runRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.post(
@@ -14,7 +13,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         summary: 'Simulate a scenario (a what-if: a shipped or inline scenario with a patch) and get the verdict per target',
         tags: ['runs'],
         body: RunRequest,
-        response: { 200: RunResponse, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody, 429: ErrorBody, 504: ErrorBody },
+        response: { 200: RunResponse, ...SimulationErrors },
       },
     },
     async (request) => {
@@ -25,16 +24,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         throw asApiError(e);
       });
       const summary = summarise(model, digests!, scenario.run.seed, scenario.run.requiredConfidence);
-      const result = {
-        id: randomUUID(),
-        createdAt: new Date().toISOString(),
-        scenario: { ref: refOf(request.body), title: scenario.title, hash: scenarioHash(scenario) },
-        seed: scenario.run.seed,
-        replications: scenario.run.replications,
-        engineVersion: engineVersion(),
-        durationMs: Math.round(performance.now() - started),
-        summary: jsonSafe(summary) as never,
-      };
+      const result = { ...runRecord(request.body, scenario, scenario.run, started), summary: jsonSafe(summary) as never };
       remember(deps, 'run', request.body, result);
       return result;
     },
@@ -42,7 +32,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
 
   app.get(
     '/v1/runs',
-    { schema: { summary: 'The history of runs and comparisons, newest first', tags: ['runs'], querystring: HistoryQuery, response: { 200: HistoryList } } },
+    { schema: { summary: 'The history of runs, comparisons, sizings and finished batches, newest first', tags: ['runs'], querystring: HistoryQuery, response: { 200: HistoryList } } },
     async (request) => {
       const { limit, offset } = request.query;
       return { limit, offset, ...deps.history.list(limit, offset) };
@@ -51,7 +41,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
 
   app.get(
     '/v1/runs/:id',
-    { schema: { summary: 'One past run or comparison: request, result, seed, scenario hash, engine version', tags: ['runs'], params: RunIdParams, response: { 200: HistoryRecordSchema, 404: ErrorBody } } },
+    { schema: { summary: 'One past run, comparison, sizing or batch: request, result, seed, scenario hash, engine version', tags: ['runs'], params: RunIdParams, response: { 200: HistoryRecordSchema, 404: ErrorBody } } },
     async (request) => {
       const record = deps.history.get(request.params.id);
       if (record === null) throw new ApiError(404, 'not_found', `no run ${request.params.id}`);

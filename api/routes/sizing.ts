@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sizeResources, SizingError } from '../../scenarios/index.ts';
-import { engineVersion, remember, type AppDeps } from '../deps.ts';
+import { remember, type AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { asApiError, jsonSafe, loadForRun, refOf, scenarioHash } from '../scenario-request.ts';
-import { ErrorBody, SizingRequest, SizingResponse } from '../schemas.ts';
+import { asApiError, checkReplications, jsonSafe, loadForRun, runRecord } from '../scenario-request.ts';
+import { SimulationErrors, SizingRequest, SizingResponse } from '../schemas.ts';
 
 /** Replications per evaluation when the request does not say (the CLI's default too). */
 const DEFAULT_REPLICATIONS = 200;
@@ -17,15 +16,13 @@ export const sizingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
         summary: 'The least of each resource, and the cheapest combination, that makes a target MET — with the evidence and the number of evaluations',
         tags: ['sizing and batches'],
         body: SizingRequest,
-        response: { 200: SizingResponse, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody, 429: ErrorBody, 504: ErrorBody },
+        response: { 200: SizingResponse, ...SimulationErrors },
       },
     },
     async (request) => {
       const body = request.body;
       const replications = body.replications ?? DEFAULT_REPLICATIONS;
-      if (replications > deps.config.maxReplications) {
-        throw new ApiError(400, 'bad_request', 'too many replications', [{ path: ['replications'], code: 'too_big', message: `must be at most ${deps.config.maxReplications} (the service's limit); got ${replications}` }]);
-      }
+      checkReplications(replications, deps.config, ['replications']);
       const loaded = loadForRun({ scenario: body.scenario, patch: body.patch, set: body.set }, deps.config);
       const started = performance.now();
       const sizing = await deps.runner
@@ -52,16 +49,7 @@ export const sizingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
           throw asApiError(e);
         });
       const { scenario: _file, ...answer } = sizing; // a file path on the server is nobody's business
-      const result = {
-        id: randomUUID(),
-        createdAt: new Date().toISOString(),
-        scenario: { ref: refOf(body), title: loaded.scenario.title, hash: scenarioHash(loaded.scenario) },
-        seed: sizing.seed,
-        replications,
-        engineVersion: engineVersion(),
-        durationMs: Math.round(performance.now() - started),
-        sizing: jsonSafe(answer) as never,
-      };
+      const result = { ...runRecord(body, loaded.scenario, { seed: sizing.seed, replications }, started), sizing: jsonSafe(answer) as never };
       remember(deps, 'sizing', body, result);
       return result;
     },
